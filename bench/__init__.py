@@ -1,0 +1,1 @@
+"""Load and import benchmarks for tdkt: `make bench` (see bench/README.md)."""

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from tdkt.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    # the language switch is on the login page too
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("accounts/", include("tdkt.accounts.urls")),
+    path("org/", include("tdkt.org.urls")),
+    path("people/", include("tdkt.people.urls")),
+    path("records/", include("tdkt.records.urls")),
+    path("eligibility/", include("tdkt.eligibility.urls")),
+    path("jobs/<uuid:pk>/", core_views.job_detail, name="job_detail"),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,133 @@
+"""Every URL × every persona × an object outside the persona's scope: nothing of it leaks.
+
+A new URL must be added to URL_CASES, or test_every_url_is_in_the_matrix fails.
+"""
+
+import datetime as dt
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from conftest import PERSONAS, make_person
+from tdkt.core.jobs import job_create
+from tdkt.core.text import fold
+from tdkt.org.services import unit_create
+
+pytestmark = pytest.mark.django_db
+
+# url name -> how to build (args, query) for a foreign unit / person / job
+URL_CASES = {
+    "home": lambda f: ([], {}),
+    "people:list": lambda f: ([], {"unit": f.unit.pk, "q": fold(f.person.full_name)}),
+    "people:export": lambda f: ([], {"unit": f.unit.pk}),
+    "people:me": lambda f: ([], {}),
+    "people:detail": lambda f: ([f.person.pk], {}),
+    "people:create": lambda f: ([], {}),
+    "people:edit": lambda f: ([f.person.pk], {}),
+    "people:move": lambda f: ([f.person.pk], {}),
+    "people:import": lambda f: ([], {}),
+    "people:import_template": lambda f: ([], {}),
+    "org:tree": lambda f: ([], {"past": "1"}),
+    "org:detail": lambda f: ([f.unit.pk], {}),
+    "org:export": lambda f: ([], {"past": "1"}),
+    "org:create": lambda f: ([], {"parent": f.unit.pk}),
+    "org:reorganise": lambda f: ([], {}),
+    "job_detail": lambda f: ([f.job.pk], {}),
+    "records:import": lambda f: ([], {}),
+    "records:import_template": lambda f: (["ratings"], {}),
+    "eligibility:list": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
+    "eligibility:export": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
+    "eligibility:recompute": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
+}
+# object pages: out-of-scope must answer 404
+OBJECT_URLS = {
+    "people:detail",
+    "people:edit",
+    "people:move",
+    "org:detail",
+    "job_detail",
+    "eligibility:list",
+    "eligibility:export",
+    "eligibility:recompute",
+}
+PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
+
+
+class Foreign:
+    """Outside a persona's scope: another province for the Sở officer, the other hospital otherwise."""
+
+    def __init__(self, unit, person, job):
+        self.unit, self.person, self.job = unit, person, job
+
+
+@pytest.fixture
+def foreign(world, django_user_model):
+    other_so = unit_create(actor=None, code="SYT2", name="Sở Y tế Tỉnh Khác", kind="department_of_health")
+    other_hosp = unit_create(
+        actor=None, code="BV2", name="Bệnh viện Tỉnh Khác", kind="hospital", parent=other_so
+    )
+    stranger = make_person(unit=other_hosp, full_name="Đoàn Thị Xuyến", serial=99, start=dt.date(2020, 1, 1))
+    other_user = django_user_model.objects.create_user(username="someone_else", password="x")
+    job = job_create(actor=other_user, kind="people_import", title="Nhập của người khác")
+    return {
+        "so_officer": Foreign(other_so, stranger, job),
+        "outsider": Foreign(world.hosp_a, world.hoa, job),
+        **{
+            p: Foreign(world.hosp_b, world.binh, job)
+            for p in ("unit_officer", "unit_head", "council_member", "staff")
+        },
+    }
+
+
+def _named_urls(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{prefix}{p.namespace}:" if p.namespace else prefix
+            yield from _named_urls(p, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield prefix + p.name
+
+
+def test_every_url_is_in_the_matrix():
+    names = {n for n in _named_urls() if not n.startswith(("djdt", "admin"))}
+    assert names - PUBLIC_OR_FRAMEWORK - set(URL_CASES) == set()
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url_name", sorted(URL_CASES))
+def test_no_foreign_data_leaks(client, world, foreign, persona, url_name):
+    target = foreign[persona]
+    args, query = URL_CASES[url_name](target)
+    client.force_login(getattr(world, persona))
+    response = client.get(reverse(url_name, args=args), query)
+    assert response.status_code in {200, 302, 404}, response.status_code
+    if url_name in OBJECT_URLS:
+        assert response.status_code == 404
+    body = b"".join(response) if response.streaming else response.content
+    if response.get("Content-Type", "").startswith("application/vnd.openxmlformats"):
+        body = _xlsx_text(body).encode()
+    text = body.decode("utf-8", errors="replace")
+    assert target.person.full_name not in text
+    assert target.person.cccd not in text
+    if url_name != "job_detail":
+        assert target.job.title not in text
+
+
+def _xlsx_text(content: bytes) -> str:
+    import io
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(content), read_only=True)
+    return " ".join(
+        str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if c
+    )
+
+
+@pytest.mark.parametrize("url_name", sorted(URL_CASES))
+def test_anonymous_visitors_are_sent_to_the_login_page(client, world, foreign, url_name):
+    args, query = URL_CASES[url_name](foreign["unit_officer"])
+    response = client.get(reverse(url_name, args=args), query)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))

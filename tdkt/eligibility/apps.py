@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EligibilityConfig(AppConfig):
+    name = "tdkt.eligibility"
+    label = "eligibility"

@@ -1,0 +1,72 @@
+"""Stored verdicts of the unit eligibility list: the law engine is run by a background recompute, not on
+every page view. One row per subject × year × candidate; the full explanation stays with the engine."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.org.models import Unit
+from tdkt.people.models import Person
+
+
+class Verdict(models.TextChoices):
+    ELIGIBLE = "eligible", _("Eligible")
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible")
+    UNKNOWN = "unknown", _("Insufficient data")
+
+
+class SubjectKind(models.TextChoices):
+    COLLECTIVE = "collective", _("Collective")
+    PERSON = "person", _("Person")
+
+
+class EligibilityResult(models.Model):
+    """The verdict for one person or collective, one candidate and one achievement year.
+
+    `home` is where the subject belonged that year (a person's last post of the year, department first;
+    a collective is its own home): the unit list selects rows by `home_path`. Name, gender and manager
+    flag are copied at computation time so the list and its filters need no join."""
+
+    kind = models.CharField(max_length=16, choices=SubjectKind.choices)
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    home = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    home_path = models.CharField(max_length=255, db_index=True)
+    subject_code = models.CharField(max_length=40)  # CCCD or unit code
+    name = models.CharField(max_length=255)
+    sort_key = models.CharField(max_length=255)
+    gender = models.CharField(max_length=8, blank=True)
+    is_manager = models.BooleanField(null=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    candidate = models.CharField(max_length=48)
+    candidate_rank = models.PositiveSmallIntegerField(default=0)
+    verdict = models.CharField(max_length=16, choices=Verdict.choices)
+    rule = models.CharField(max_length=100, blank=True)
+    verified = models.BooleanField(default=True)
+    first_condition = models.CharField(max_length=64, blank=True)
+    first_reason = models.TextField(blank=True)
+    first_cite = models.CharField(max_length=255, blank=True)
+    as_of = models.DateField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False, unit__isnull=True)
+                | models.Q(person__isnull=True, unit__isnull=False),
+                name="eligibility_result_has_one_subject",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "year", "candidate"],
+                condition=models.Q(person__isnull=False),
+                name="eligibility_once_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "year", "candidate"],
+                condition=models.Q(unit__isnull=False),
+                name="eligibility_once_per_collective",
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "verdict", "candidate"], name="eligibility_year_verdict")]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.year} {self.candidate}: {self.verdict}"

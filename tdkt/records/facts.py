@@ -1,0 +1,252 @@
+"""Records → the law engine's facts (shared/domain/case-format.md). Set-based: one query per record type
+for a whole population, whatever its size."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Min, Q
+
+from tdkt.org.models import Unit
+from tdkt.people.models import Employment, Person
+from tdkt.records.models import (
+    WARNING_OR_ABOVE,
+    Achievement,
+    AnnualRating,
+    CollectiveRating,
+    ConferredAward,
+    Discipline,
+    Review,
+)
+
+FIRST_YEAR = 2017  # old-regime history is read from here (rules start 2017-10-01)
+PERSON_TITLES = {
+    "advanced_worker",
+    "grassroots_emulation_fighter",
+    "provincial_emulation_fighter",
+    "national_emulation_fighter",
+}
+COLLECTIVE_TITLES = {
+    "advanced_collective",
+    "excellent_collective",
+    "provincial_emulation_flag",
+    "government_emulation_flag",
+}
+
+
+def _overlaps(start: dt.date, end: dt.date | None, year: int, as_of: dt.date) -> bool:
+    first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
+    return start <= last and (end is None or end >= first)
+
+
+def person_cases(
+    people: Iterable[Person], *, year: int, as_of: dt.date, candidates: list[str] | None = None
+) -> list[dict]:
+    """One case per person for `year` reviewed on `as_of`, with their history from FIRST_YEAR."""
+    people = list(people)
+    ids = [p.pk for p in people]
+    years = range(FIRST_YEAR, year + 1)
+    ratings: dict[int, dict[int, str]] = defaultdict(dict)
+    for pid, y, rating in AnnualRating.objects.filter(person_id__in=ids, year__in=years).values_list(
+        "person_id", "year", "rating"
+    ):
+        ratings[pid][y] = rating
+    titles: dict[int, dict[int, set]] = defaultdict(lambda: defaultdict(set))
+    awards: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for pid, y, candidate, category, decided in ConferredAward.objects.filter(
+        person_id__in=ids, year__in=years
+    ).values_list("person_id", "year", "candidate", "category", "decision_date"):
+        if candidate in PERSON_TITLES:
+            titles[pid][y].add(candidate)
+        else:
+            awards[pid][y].append(
+                {
+                    "form": candidate,
+                    "category": category,
+                    "decided_on": decided.isoformat() if decided else None,
+                }
+            )
+    achievements: dict[int, dict[int, dict[str, list]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list))
+    )
+    links = Achievement.authors.through.objects.filter(person_id__in=ids, achievement__year__in=years)
+    for pid, kind, scope, y, decided in links.values_list(
+        "person_id",
+        "achievement__kind",
+        "achievement__scope",
+        "achievement__year",
+        "achievement__decision_date",
+    ):
+        key = "initiatives" if kind == "initiative" else "research"
+        item = {"scope": scope}
+        if decided:
+            item["recognised_on"] = decided.isoformat()
+        achievements[pid][y][key].append(item)
+    disciplines: dict[int, list] = defaultdict(list)
+    for d in Discipline.objects.filter(person_id__in=ids, start__lte=as_of).order_by("start"):
+        disciplines[d.person_id].append(d)
+    reviews: dict[int, list] = defaultdict(list)
+    for r in Review.objects.filter(person_id__in=ids, start__lte=as_of).filter(
+        Q(end__isnull=True) | Q(end__gte=dt.date(FIRST_YEAR, 1, 1))
+    ):
+        reviews[r.person_id].append(r)
+    first_post = dict(
+        Employment.objects.filter(person_id__in=ids)
+        .order_by()
+        .values("person_id")
+        .annotate(first=Min("start"))
+        .values_list("person_id", "first")
+    )
+    cases = []
+    for p in people:
+        history = []
+        for y in years:
+            entry: dict = {"year": y}
+            if y in ratings[p.pk]:
+                entry["rating"] = ratings[p.pk][y]
+            if titles[p.pk].get(y):
+                entry["titles"] = sorted(titles[p.pk][y])
+            if awards[p.pk].get(y):
+                entry["awards"] = [{k: v for k, v in a.items() if v is not None} for a in awards[p.pk][y]]
+            for key, items in achievements[p.pk].get(y, {}).items():
+                entry[key] = items
+            touching = [d for d in disciplines[p.pk] if _overlaps(d.start, d.end, y, as_of)]
+            if touching:
+                entry["discipline"] = [
+                    {
+                        "level": d.level,
+                        "from": d.start.isoformat(),
+                        **({"to": d.end.isoformat()} if d.end else {}),
+                    }
+                    for d in touching
+                ]
+            if any(_overlaps(r.start, r.end, y, as_of) for r in reviews[p.pk]):
+                entry["under_review"] = True
+            if len(entry) > 1:
+                history.append(entry)
+        since = first_post.get(p.pk) or p.health_sector_since
+        case = {
+            "as_of": as_of.isoformat(),
+            "year": year,
+            "subject": {
+                "kind": "person",
+                "id": p.cccd,
+                "gender": p.gender,
+                "is_manager": p.is_manager,
+                "employed_since": since.isoformat(),
+                "health_sector_since": p.health_sector_since.isoformat(),
+                "history": history,
+            },
+        }
+        if candidates is not None:
+            case["candidates"] = list(candidates)
+        cases.append(case)
+    return cases
+
+
+def collective_members(units: Iterable[Unit], *, year: int) -> dict[int, dict]:
+    """Member figures of each unit for `year`, computed from its members' records (never typed):
+    members are people with a post in the unit (or in a department under it) during the year."""
+    units = list(units)
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    members: dict[int, set[int]] = {}
+    posts = Employment.objects.filter(start__lte=last).filter(Q(end__isnull=True) | Q(end__gte=first))
+    for unit in units:
+        members[unit.pk] = set()
+    by_unit = defaultdict(set)
+    for pid, unit_id, dept_id in posts.values_list("person_id", "unit_id", "department_id"):
+        by_unit[unit_id].add(pid)
+        if dept_id:
+            by_unit[dept_id].add(pid)
+    for unit in units:
+        members[unit.pk] = by_unit.get(unit.pk, set())
+    everyone = set().union(*members.values()) if members else set()
+    rated = dict(
+        AnnualRating.objects.filter(person_id__in=everyone, year=year).values_list("person_id", "rating")
+    )
+    titles = defaultdict(set)
+    for pid, candidate in ConferredAward.objects.filter(
+        person_id__in=everyone, year=year, candidate__in=PERSON_TITLES
+    ).values_list("person_id", "candidate"):
+        titles[pid].add(candidate)
+    disciplined = set(
+        Discipline.objects.filter(person_id__in=everyone, level__in=WARNING_OR_ABOVE, start__lte=last)
+        .filter(Q(end__isnull=True) | Q(end__gte=first))
+        .values_list("person_id", flat=True)
+    )
+    figures = {}
+    for unit in units:
+        ids = members[unit.pk]
+        figures[unit.pk] = {
+            "total": len(ids),
+            "completed_tasks": sum(1 for i in ids if rated.get(i) in {"excellent", "good", "completed"}),
+            "advanced_workers": sum(1 for i in ids if "advanced_worker" in titles[i]),
+            "grassroots_emulation_fighters": sum(
+                1 for i in ids if "grassroots_emulation_fighter" in titles[i]
+            ),
+            "disciplined_warning_or_above": len(ids & disciplined),
+        }
+    return figures
+
+
+def collective_cases(
+    units: Iterable[Unit], *, year: int, as_of: dt.date, candidates: list[str] | None = None
+) -> list[dict]:
+    """One case per collective: its own ratings and titles by year, members computed for each year."""
+    units = list(units)
+    ids = [u.pk for u in units]
+    years = range(FIRST_YEAR, year + 1)
+    ratings = defaultdict(dict)
+    for uid, y, rating in CollectiveRating.objects.filter(unit_id__in=ids, year__in=years).values_list(
+        "unit_id", "year", "rating"
+    ):
+        ratings[uid][y] = rating
+    titles = defaultdict(lambda: defaultdict(set))
+    awards = defaultdict(lambda: defaultdict(list))
+    for uid, y, candidate, category, decided in ConferredAward.objects.filter(
+        unit_id__in=ids, year__in=years
+    ).values_list("unit_id", "year", "candidate", "category", "decision_date"):
+        if candidate in COLLECTIVE_TITLES:
+            titles[uid][y].add(candidate)
+        else:
+            awards[uid][y].append(
+                {
+                    "form": candidate,
+                    "category": category,
+                    **({"decided_on": decided.isoformat()} if decided else {}),
+                }
+            )
+    under_review = set(
+        Review.objects.filter(unit_id__in=ids, start__lte=as_of)
+        .filter(Q(end__isnull=True) | Q(end__gte=dt.date(year, 1, 1)))
+        .values_list("unit_id", flat=True)
+    )
+    members_by_year = {y: collective_members(units, year=y) for y in (year - 1, year)}
+    cases = []
+    for u in units:
+        history = []
+        for y in years:
+            entry: dict = {"year": y}
+            if y in ratings[u.pk]:
+                entry["rating"] = ratings[u.pk][y]
+            if titles[u.pk].get(y):
+                entry["titles"] = sorted(titles[u.pk][y])
+            if awards[u.pk].get(y):
+                entry["awards"] = awards[u.pk][y]
+            if y in members_by_year and members_by_year[y][u.pk]["total"]:
+                entry["members"] = members_by_year[y][u.pk]
+            if y == year and u.pk in under_review:
+                entry["under_review"] = True
+            if len(entry) > 1:
+                history.append(entry)
+        case = {
+            "as_of": as_of.isoformat(),
+            "year": year,
+            "subject": {"kind": "collective", "id": u.code, "history": history},
+        }
+        if candidates is not None:
+            case["candidates"] = list(candidates)
+        cases.append(case)
+    return cases

@@ -22,7 +22,8 @@ def records_import_task(job_id: str) -> dict:
             kind=kind, actor=job.created_by, content=content, file_name=file_name, job=job
         )
         if not result["errors"]:
-            result["next_url"] = reverse("records:import")
+            # the natural next step after new records: see who qualifies now
+            result["next_url"] = reverse("eligibility:list")
         job_finish(
             job, result={"file_name": file_name, "kind": kind, **result}, failed=bool(result["errors"])
         )

@@ -81,7 +81,7 @@ def test_a_unit_officer_uploads_ratings_and_lands_on_the_finished_job(login, wor
     assert job.status == JobStatus.SUCCEEDED
     assert job.title == "Nhập xếp loại chất lượng từ xep-loai.xlsx"
     assert (job.result["created"], job.result["errors"], job.result["kind"]) == (1, [], "ratings")
-    assert job.result["next_url"] == reverse("records:import")
+    assert job.result["next_url"] == reverse("eligibility:list")
     assert (job.done, job.total) == (1, 1)
     assert not default_storage.exists(job.input_file)
     assert AnnualRating.objects.get(person=world.hoa, year=2024).rating == "good"

@@ -39,6 +39,8 @@ URL_CASES = {
     "eligibility:list": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:export": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:recompute": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
+    "documents:register": lambda f: ([], {"unit": f.unit.pk, "year": 2026}),
+    "documents:register_export": lambda f: ([], {"unit": f.unit.pk, "year": 2026}),
 }
 # object pages: out-of-scope must answer 404
 OBJECT_URLS = {
@@ -51,6 +53,8 @@ OBJECT_URLS = {
     "eligibility:list",
     "eligibility:export",
     "eligibility:recompute",
+    "documents:register",
+    "documents:register_export",
 }
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tdkt
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install run serve test test-postgres lint format bench messages system-deps
+.PHONY: install run serve test test-postgres lint format bench bench-documents messages system-deps
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,6 @@ messages: install
 bench: install system-deps
 	scripts/ensure-postgres
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) bench/run.py
+
+bench-documents: install system-deps
+	$(PY) bench/documents_bench.py

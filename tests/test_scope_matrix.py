@@ -29,6 +29,7 @@ URL_CASES = {
     "people:import_template": lambda f: ([], {}),
     "org:tree": lambda f: ([], {"past": "1"}),
     "org:detail": lambda f: ([f.unit.pk], {}),
+    "org:edit": lambda f: ([f.unit.pk], {}),
     "org:export": lambda f: ([], {"past": "1"}),
     "org:create": lambda f: ([], {"parent": f.unit.pk}),
     "org:reorganise": lambda f: ([], {}),
@@ -38,6 +39,8 @@ URL_CASES = {
     "eligibility:list": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:export": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:recompute": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
+    "documents:register": lambda f: ([], {"unit": f.unit.pk, "year": 2026}),
+    "documents:register_export": lambda f: ([], {"unit": f.unit.pk, "year": 2026}),
 }
 # object pages: out-of-scope must answer 404
 OBJECT_URLS = {
@@ -45,10 +48,13 @@ OBJECT_URLS = {
     "people:edit",
     "people:move",
     "org:detail",
+    "org:edit",
     "job_detail",
     "eligibility:list",
     "eligibility:export",
     "eligibility:recompute",
+    "documents:register",
+    "documents:register_export",
 }
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 

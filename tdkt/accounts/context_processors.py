@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.accounts.roles import ORG_VIEW, PEOPLE_MANAGE, PEOPLE_VIEW
+from tdkt.accounts.roles import ORG_VIEW, PEOPLE_MANAGE, PEOPLE_VIEW, REGISTER_VIEW
 from tdkt.accounts.scope import has_perm
 
 
@@ -20,4 +20,6 @@ def navigation(request):
         items.append(("people", _("My record"), reverse("people:detail", args=[user.person_id])))
     if has_perm(user, ORG_VIEW):
         items.append(("org", _("Organisation"), reverse("org:tree")))
+    if has_perm(user, REGISTER_VIEW):
+        items.append(("documents", _("Documents"), reverse("documents:register")))
     return {"nav_items": items}

@@ -36,7 +36,7 @@ from tdkt.accounts.models import AuditAction, Role, RoleAssignment
 from tdkt.accounts.services import role_grant
 from tdkt.core.text import split_name
 from tdkt.demo import names
-from tdkt.demo.history import demo_units, history_batches, write_history
+from tdkt.demo.history import decision_suffix, demo_units, history_batches, write_history
 from tdkt.org.models import SuccessionKind, Unit, UnitKind, UnitSuccession
 from tdkt.org.services import bloc_create, unit_create, unit_reorganise
 from tdkt.people.cccd import PROVINCE_CODES, make_cccd
@@ -575,6 +575,10 @@ def _institutions() -> tuple[Institution, ...]:
 
 INSTITUTIONS: tuple[Institution, ...] = _institutions()
 
+# Document symbols: a commune station signs as "TYT" (e.g. 05/BC-TYT); institutions use the suffix of their
+# historical decisions (1234/QĐ-BVĐK) and departments their code (Lưu: VT, TCHC).
+STATION_ABBREVIATION = "TYT"
+
 # The 2025 restructuring.
 MERGED_CENTRES = ("TTYT-KV5", "TTYT-KV6")
 NEW_CENTRE = Institution(
@@ -655,7 +659,12 @@ def build_org() -> dict[str, Unit]:
     """Create the Sở and everything under it, then the 2025 mergers. Returns units by code."""
     so_spec = INSTITUTIONS[0]
     so = unit_create(
-        actor=None, code=so_spec.code, name=so_spec.name, kind=so_spec.kind, short_name=so_spec.short_name
+        actor=None,
+        code=so_spec.code,
+        name=so_spec.name,
+        kind=so_spec.kind,
+        short_name=so_spec.short_name,
+        document_abbreviation=decision_suffix(so_spec.code),
     )
     for spec in INSTITUTIONS:
         unit = so if spec is so_spec else _create_institution(spec, so)
@@ -667,6 +676,7 @@ def build_org() -> dict[str, Unit]:
                 kind=dept.kind,
                 parent=unit,
                 is_remote_area=spec.remote,
+                document_abbreviation=dept.code,
             )
         for station in spec.stations:
             unit_create(
@@ -676,6 +686,7 @@ def build_org() -> dict[str, Unit]:
                 kind=UnitKind.COMMUNE_STATION,
                 parent=unit,
                 is_remote_area=station.remote,
+                document_abbreviation=STATION_ABBREVIATION,
             )
 
     units = {u.code: u for u in Unit.objects.all()}
@@ -698,6 +709,7 @@ def build_org() -> dict[str, Unit]:
         kind=UnitKind.COMMUNE_STATION,
         parent=units[NEW_STATION_PARENT],
         valid_from=MERGER_DAY,
+        document_abbreviation=STATION_ABBREVIATION,
     )
     unit_reorganise(
         actor=None,
@@ -721,6 +733,7 @@ def _create_institution(spec: Institution, parent: Unit, valid_from: dt.date = d
         short_name=spec.short_name,
         is_remote_area=spec.remote,
         valid_from=valid_from,
+        document_abbreviation=decision_suffix(spec.code),
     )
 
 

@@ -325,7 +325,7 @@ def months_worked(employed_since: dt.date, year: int) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _suffix(issuer: str) -> str:
+def decision_suffix(issuer: str) -> str:
     """The suffix of a decision number (BVĐK in 1234/QĐ-BVĐK): an institution's, or the issuer code (UBND)."""
     return DECISION_SUFFIX.get(issuer, "TTYT" if issuer.startswith("TTYT-") else issuer)
 
@@ -344,7 +344,7 @@ class _Decisions:
         if key not in self.memo:
             rng = random.Random(f"{self.seed}:{issuer}:{year}:{what}")
             day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
-            self.memo[key] = (f"{rng.randint(12, 2400)}/QĐ-{_suffix(issuer)}", day)
+            self.memo[key] = (f"{rng.randint(12, 2400)}/QĐ-{decision_suffix(issuer)}", day)
         return self.memo[key]
 
 
@@ -505,7 +505,7 @@ class _Generator:
                 "warning" if y.warning else "reprimand",
                 start,
                 end,
-                f"{rng.randint(12, 2400)}/QĐ-{_suffix(y.unit)}",
+                f"{rng.randint(12, 2400)}/QĐ-{decision_suffix(y.unit)}",
                 decided,
                 rng.choice(DISCIPLINE_REASONS),
             )

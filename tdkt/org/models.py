@@ -1,9 +1,62 @@
 """Units (a tree that changes over time) and emulation blocs."""
 
 import datetime as dt
+import re
+import unicodedata
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# Words that start the place part of a unit name ("… tỉnh Bình An", "… khu vực Tân Phong"): the
+# document abbreviation is made of the words before it, as in "SYT", "BVĐK", "TTYT".
+_PLACE_WORDS = (
+    "tỉnh",
+    "thành phố",
+    "khu vực",
+    "huyện",
+    "quận",
+    "thị xã",
+    "thị trấn",
+    "xã",
+    "phường",
+    "đặc khu",
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _initial(word: str) -> str:
+    """A word's initial without tone or vowel marks but keeping Đ, as written in document symbols."""
+    if word.isdigit():
+        return word
+    first = word[0].upper()
+    if first == "Đ":
+        return first
+    return unicodedata.normalize("NFD", first)[0]
+
+
+def default_document_abbreviation(name: str, fallback: str = "") -> str:
+    """The initials of a unit's name up to its place part: "Sở Y tế tỉnh Bình An" → "SYT".
+
+    A proposal only: the head of the body fixes its abbreviation (Nghị định 30/2020, Phụ lục I,
+    II.3.b), so the unit form lets the Sở officer correct it.
+    """
+    lowered = f" {name.lower()} "
+    cut = min((i for w in _PLACE_WORDS if (i := lowered.find(f" {w} ")) > 0), default=len(lowered))
+    initials = "".join(_initial(w) for w in _WORD.findall(name[: max(cut - 1, 0)]))
+    if not initials:
+        initials = "".join(ch for ch in fallback.upper() if ch.isalnum() or ch == "-").strip("-")
+    return initials[:20]
+
+
+def validate_document_abbreviation(value: str) -> None:
+    """Capitals and digits, groups joined by single hyphens ("SYT", "HĐTĐKT", "BVĐK-KHTH")."""
+    groups = value.split("-")
+    if not value or value != value.upper() or not all(g and g.isalnum() for g in groups):
+        raise ValidationError(
+            _("Use capital letters and digits only, groups joined by a hyphen (e.g. SYT, BVĐK, TTYT)."),
+            code="invalid_abbreviation",
+        )
 
 
 class UnitKind(models.TextChoices):
@@ -33,6 +86,12 @@ class Unit(models.Model):
     code = models.CharField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
+    document_abbreviation = models.CharField(
+        _("document abbreviation"),
+        max_length=20,
+        validators=[validate_document_abbreviation],
+        help_text=_("Used in the symbol of the documents the unit issues, e.g. 15/QĐ-SYT."),
+    )
     kind = models.CharField(_("kind"), max_length=32, choices=UnitKind.choices)
     parent = models.ForeignKey(
         "self",

@@ -8,7 +8,14 @@ from django.db.models import Q
 from tdkt.accounts.audit import audit_log, snapshot
 from tdkt.accounts.models import AuditAction
 from tdkt.core.errors import ApplicationError
-from tdkt.org.models import Bloc, BlocMembership, SuccessionKind, Unit, UnitSuccession
+from tdkt.org.models import (
+    Bloc,
+    BlocMembership,
+    SuccessionKind,
+    Unit,
+    UnitSuccession,
+    default_document_abbreviation,
+)
 
 
 def _set_path(unit: Unit) -> None:
@@ -30,7 +37,9 @@ def unit_create(
     short_name: str = "",
     is_remote_area: bool = False,
     address: str = "",
+    document_abbreviation: str = "",
 ) -> Unit:
+    """Create a unit; without `document_abbreviation` it gets the initials of its name ("SYT")."""
     if parent is not None and not parent.is_valid_on(valid_from):
         raise ApplicationError(
             f"Đơn vị cấp trên «{parent.name}» không còn hiệu lực vào ngày {valid_from:%d/%m/%Y}."
@@ -44,12 +53,35 @@ def unit_create(
         short_name=short_name,
         is_remote_area=is_remote_area,
         address=address,
+        document_abbreviation=document_abbreviation or default_document_abbreviation(name, code),
         path="/",
     )
     unit.full_clean()
     unit.save()
     _set_path(unit)
     audit_log(actor=actor, action=AuditAction.CREATE, obj=unit, after=snapshot(unit))
+    return unit
+
+
+@transaction.atomic
+def unit_update(
+    *,
+    actor,
+    unit: Unit,
+    short_name: str,
+    document_abbreviation: str,
+    address: str,
+    is_remote_area: bool,
+) -> Unit:
+    """Change what describes a unit without changing its history (a new name is `unit_reorganise`)."""
+    before = snapshot(unit)
+    unit.short_name = short_name
+    unit.document_abbreviation = document_abbreviation
+    unit.address = address
+    unit.is_remote_area = is_remote_area
+    unit.full_clean()
+    unit.save(update_fields=["short_name", "document_abbreviation", "address", "is_remote_area"])
+    audit_log(actor=actor, action=AuditAction.UPDATE, obj=unit, before=before, after=snapshot(unit))
     return unit
 
 
@@ -84,6 +116,7 @@ def _successor_department(actor, child: Unit, *, old: Unit, successor: Unit, day
         short_name=child.short_name,
         is_remote_area=child.is_remote_area,
         address=child.address,
+        document_abbreviation=child.document_abbreviation,
     )
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("new/", views.unit_create_view, name="create"),
     path("reorganise/", views.unit_reorganise_view, name="reorganise"),
     path("<int:pk>/", views.unit_detail_view, name="detail"),
+    path("<int:pk>/edit/", views.unit_edit_view, name="edit"),
 ]

@@ -11,10 +11,10 @@ from tdkt.accounts.scope import has_perm, scope_unit_ids
 from tdkt.core.errors import ApplicationError
 from tdkt.core.excel import xlsx_bytes, xlsx_response
 from tdkt.core.timeutil import today_vn
-from tdkt.org.forms import ReorganiseForm, UnitForm
+from tdkt.org.forms import ReorganiseForm, UnitEditForm, UnitForm
 from tdkt.org.models import Unit
 from tdkt.org.selectors import blocs_for_units, unit_lineage, unit_tree
-from tdkt.org.services import unit_create, unit_reorganise
+from tdkt.org.services import unit_create, unit_reorganise, unit_update
 
 
 def unit_tree_view(request):
@@ -55,6 +55,7 @@ def unit_detail_view(request, pk: int):
             "audit": audit,
             "blocs": blocs_for_units(unit_ids={unit.pk}),
             "can_see_people": unit.pk in scope_unit_ids(request.user, PEOPLE_VIEW),
+            "can_edit": unit.pk in scope_unit_ids(request.user, ORG_MANAGE),
         },
     )
 
@@ -118,6 +119,23 @@ def unit_create_view(request):
             return redirect("org:detail", pk=unit.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "org/unit_form.html", {"form": form}, status=status)
+
+
+def unit_edit_view(request, pk: int):
+    unit = get_unit_for_user(request, pk, ORG_MANAGE)
+    initial = {f: getattr(unit, f) for f in UnitEditForm.base_fields}
+    form = UnitEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit_update(actor=request.user, unit=unit, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("org:detail", pk=unit.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "org/unit_edit.html", {"form": form, "unit": unit}, status=status)
 
 
 def unit_reorganise_view(request):

@@ -56,6 +56,17 @@ def test_the_demo_has_one_department_of_health_with_about_forty_units_under_it(d
     assert Unit.objects.filter(is_remote_area=True).exists()
 
 
+def test_every_demo_unit_signs_its_documents_with_a_realistic_abbreviation(demo):
+    abbreviations = dict(Unit.objects.values_list("code", "document_abbreviation"))
+    assert abbreviations["SYT"] == "SYT"
+    assert abbreviations["BVDK"] == "BVĐK"
+    assert abbreviations["CDC"] == "KSBT"
+    assert abbreviations["TTYT-KV1"] == abbreviations["TTYT-KV7"] == "TTYT"
+    assert abbreviations["BVDK-TCHC"] == "TCHC"
+    assert abbreviations["TYT-KV1-01"] == abbreviations["TYT-KV3-06"] == "TYT"
+    assert all(abbreviations.values())
+
+
 def test_two_regional_centres_merge_into_a_new_one_on_1_july_2025(demo):
     new = Unit.objects.get(code="TTYT-KV7")
     links = UnitSuccession.objects.filter(successor=new)

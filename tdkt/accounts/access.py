@@ -31,9 +31,10 @@ def units_for_user(user, perm: str):
     return Unit.objects.filter(id__in=scope_unit_ids(user, perm))
 
 
-def get_movement_for_user(request, pk: int, perm: str = MOVEMENTS_VIEW):
+def get_movement_for_user(request, pk: int, perm: str = MOVEMENTS_VIEW, *, rows: bool = True):
     """A movement the user sees (published in or above their scope, or a draft they manage); with
-    MOVEMENTS_MANAGE, one launched by a unit the user manages. Its plan and rows are preloaded."""
+    MOVEMENTS_MANAGE, one launched by a unit the user manages. Its unit and plan are loaded, and with
+    `rows` its phases, targets and the plan's rows too."""
     from tdkt.movements.models import Movement
     from tdkt.movements.selectors import movement_detail_get, movements_visible
 
@@ -42,7 +43,9 @@ def get_movement_for_user(request, pk: int, perm: str = MOVEMENTS_VIEW):
     else:
         qs = Movement.objects.filter(unit_id__in=scope_unit_ids(request.user, perm))
     try:
-        return movement_detail_get(pk=int(pk), qs=qs)
+        if rows:
+            return movement_detail_get(pk=int(pk), qs=qs)
+        return qs.select_related("unit", "plan").get(pk=int(pk))
     except Movement.DoesNotExist:
         raise Http404 from None
 

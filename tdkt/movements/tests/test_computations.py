@@ -12,7 +12,7 @@ from tdkt.movements.periods import Period
 from tdkt.movements.selectors import target_progress
 from tdkt.records import services as records
 
-from .conftest import TODAY, good_target, launch
+from .factories import TODAY, good_target, launch
 
 pytestmark = pytest.mark.django_db
 D = dt.date

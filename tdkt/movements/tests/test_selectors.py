@@ -18,7 +18,7 @@ from tdkt.movements.selectors import (
 )
 from tdkt.movements.services import movement_close, target_report_submit
 
-from .conftest import TODAY, good_target, launch
+from .factories import TODAY, good_target, launch
 
 pytestmark = pytest.mark.django_db
 D = dt.date

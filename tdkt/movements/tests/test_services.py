@@ -21,7 +21,7 @@ from tdkt.movements.services import (
 )
 from tdkt.movements.validation import plan_warnings
 
-from .conftest import TODAY, content, good_target, launch
+from .factories import TODAY, content, good_target, launch
 
 pytestmark = pytest.mark.django_db
 D = dt.date

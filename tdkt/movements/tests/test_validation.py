@@ -6,7 +6,7 @@ from decimal import Decimal
 from tdkt.movements.inputs import PhaseInput, SectionInput
 from tdkt.movements.validation import anniversary_mentions, plan_warnings
 
-from .conftest import content, good_target
+from .factories import content, good_target
 
 D = dt.date
 

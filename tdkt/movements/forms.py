@@ -197,7 +197,7 @@ class TargetForm(RowForm):
     source_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     indicator = forms.CharField(
         label=_("Indicator"),
-        max_length=500,
+        max_length=1000,
         widget=_text(2),
         help_text=_("e.g. Tỷ lệ viên chức, người lao động ký cam kết thi đua"),
     )
@@ -388,7 +388,7 @@ class PlanForms:
 
 class TargetReportForm(forms.Form):
     unit = forms.TypedChoiceField(label=_("Reporting unit"), coerce=int)
-    period = forms.ChoiceField(label=_("Period"))
+    period = forms.ChoiceField(label=_("Reporting period"))
     value = forms.DecimalField(label=_("Value"), max_digits=16, decimal_places=3, localize=True)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
     evidence = forms.CharField(

@@ -329,7 +329,7 @@ class Target(models.Model):
 
     movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="targets")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    indicator = models.CharField(_("indicator"), max_length=500)
+    indicator = models.CharField(_("indicator"), max_length=1000)
     unit_of_measure = models.CharField(_("unit of measure"), max_length=40, blank=True)
     comparator = models.CharField(_("comparator"), max_length=4, choices=Comparator.choices, blank=True)
     threshold = models.DecimalField(_("threshold"), max_digits=14, decimal_places=3, null=True, blank=True)

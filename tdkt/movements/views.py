@@ -318,7 +318,6 @@ def _initial(*, movement: Movement | None, parent: Movement | None, units) -> di
         "basis": [
             {"id": b.pk, "verb": b.verb, "movement_id": b.movement_id, "reference": b.reference}
             for b in plan.basis_items.all()
-            if b.movement_id != movement.parent_id
         ],
     }
 

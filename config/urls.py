@@ -16,6 +16,7 @@ urlpatterns = [
     path("records/", include("tdkt.records.urls")),
     path("eligibility/", include("tdkt.eligibility.urls")),
     path("documents/", include("tdkt.documents.urls")),
+    path("movements/", include("tdkt.movements.urls")),
     path("jobs/<uuid:pk>/", core_views.job_detail, name="job_detail"),
 ]
 if settings.DEBUG:

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from conftest import PERSONAS, make_person
 from tdkt.core.jobs import job_create
 from tdkt.core.text import fold
+from tdkt.movements.tests.factories import launch
 from tdkt.org.services import unit_create
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,16 @@ URL_CASES = {
     "eligibility:recompute": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "documents:register": lambda f: ([], {"unit": f.unit.pk, "year": 2026}),
     "documents:register_export": lambda f: ([], {"unit": f.unit.pk, "year": 2026}),
+    "movements:list": lambda f: ([], {"year": 2025}),
+    "movements:create": lambda f: ([], {}),
+    "movements:detail": lambda f: ([f.movement.pk], {}),
+    "movements:edit": lambda f: ([f.movement.pk], {}),
+    "movements:derive": lambda f: ([f.movement.pk], {}),
+    "movements:publish": lambda f: ([f.movement.pk], {}),
+    "movements:close": lambda f: ([f.movement.pk], {}),
+    "movements:delete": lambda f: ([f.movement.pk], {}),
+    "movements:dashboard": lambda f: ([f.movement.pk], {}),
+    "movements:report": lambda f: ([f.movement.targets.first().pk], {"unit": f.unit.pk}),
 }
 # object pages: out-of-scope must answer 404
 OBJECT_URLS = {
@@ -55,6 +66,14 @@ OBJECT_URLS = {
     "eligibility:recompute",
     "documents:register",
     "documents:register_export",
+    "movements:detail",
+    "movements:edit",
+    "movements:derive",
+    "movements:publish",
+    "movements:close",
+    "movements:delete",
+    "movements:dashboard",
+    "movements:report",
 }
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 
@@ -62,8 +81,8 @@ PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 class Foreign:
     """Outside a persona's scope: another province for the Sở officer, the other hospital otherwise."""
 
-    def __init__(self, unit, person, job):
-        self.unit, self.person, self.job = unit, person, job
+    def __init__(self, unit, person, job, movement):
+        self.unit, self.person, self.job, self.movement = unit, person, job, movement
 
 
 @pytest.fixture
@@ -75,11 +94,18 @@ def foreign(world, django_user_model):
     stranger = make_person(unit=other_hosp, full_name="Đoàn Thị Xuyến", serial=99, start=dt.date(2020, 1, 1))
     other_user = django_user_model.objects.create_user(username="someone_else", password="x")
     job = job_create(actor=other_user, kind="people_import", title="Nhập của người khác")
+
+    def movement(unit):  # published, with a target every unit below reports on
+        return launch(
+            actor=None, unit=unit, publish=True, name=f"Phong trào nội bộ {unit.code}", symbol="KH-X"
+        )
+
     return {
-        "so_officer": Foreign(other_so, stranger, job),
-        "outsider": Foreign(world.hosp_a, world.hoa, job),
+        "so_officer": Foreign(other_so, stranger, job, movement(other_so)),
+        "outsider": Foreign(world.hosp_a, world.hoa, job, movement(world.hosp_a)),
         **{
-            p: Foreign(world.hosp_b, world.binh, job)
+            p: Foreign(world.hosp_b, world.binh, job, hosp_b_movement)
+            for hosp_b_movement in [movement(world.hosp_b)]
             for p in ("unit_officer", "unit_head", "council_member", "staff")
         },
     }
@@ -118,6 +144,7 @@ def test_no_foreign_data_leaks(client, world, foreign, persona, url_name):
     assert target.person.cccd not in text
     if url_name != "job_detail":
         assert target.job.title not in text
+    assert target.movement.name not in text
 
 
 def _xlsx_text(content: bytes) -> str:

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from tdkt.accounts.roles import ORG_VIEW, PEOPLE_VIEW
+from tdkt.accounts.roles import MOVEMENTS_VIEW, ORG_VIEW, PEOPLE_VIEW
 from tdkt.accounts.scope import scope_unit_ids
 from tdkt.org.models import Unit
 from tdkt.people.models import Person
@@ -29,3 +29,35 @@ def get_person_for_user(request, pk: int, perm: str = PEOPLE_VIEW) -> Person:
 
 def units_for_user(user, perm: str):
     return Unit.objects.filter(id__in=scope_unit_ids(user, perm))
+
+
+def get_movement_for_user(request, pk: int, perm: str = MOVEMENTS_VIEW, *, rows: bool = True):
+    """A movement the user sees (published in or above their scope, or a draft they manage); with
+    MOVEMENTS_MANAGE, one launched by a unit the user manages. Its unit and plan are loaded, and with
+    `rows` its phases, targets and the plan's rows too."""
+    from tdkt.movements.models import Movement
+    from tdkt.movements.selectors import movement_detail_get, movements_visible
+
+    if perm == MOVEMENTS_VIEW:
+        qs = movements_visible(request.user)
+    else:
+        qs = Movement.objects.filter(unit_id__in=scope_unit_ids(request.user, perm))
+    try:
+        if rows:
+            return movement_detail_get(pk=int(pk), qs=qs)
+        return qs.select_related("unit", "plan").get(pk=int(pk))
+    except Movement.DoesNotExist:
+        raise Http404 from None
+
+
+def get_target_for_user(request, pk: int):
+    """A target of a movement the user sees, with its movement (and the movement's unit) loaded."""
+    from tdkt.movements.models import Target
+    from tdkt.movements.selectors import movements_visible
+
+    visible = movements_visible(request.user).values("pk")
+    return get_object_or_404(
+        Target.objects.select_related("movement__unit", "movement__plan", "reporter_unit"),
+        pk=pk,
+        movement__in=visible,
+    )

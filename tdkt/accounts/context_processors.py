@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.accounts.roles import ORG_VIEW, PEOPLE_MANAGE, PEOPLE_VIEW, REGISTER_VIEW
+from tdkt.accounts.roles import MOVEMENTS_VIEW, ORG_VIEW, PEOPLE_MANAGE, PEOPLE_VIEW, REGISTER_VIEW
 from tdkt.accounts.scope import has_perm
 
 
@@ -11,6 +11,8 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     items = [("home", _("Overview"), reverse("home"))]
+    if has_perm(user, MOVEMENTS_VIEW):
+        items.append(("movements", _("Movements"), reverse("movements:list")))
     if has_perm(user, PEOPLE_VIEW):
         items.append(("people", _("People"), reverse("people:list")))
         items.append(("eligibility", _("Eligibility"), reverse("eligibility:list")))

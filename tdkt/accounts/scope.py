@@ -28,6 +28,13 @@ def has_perm(user, perm: str) -> bool:
     return any(perm in ROLE_PERMISSIONS[role] for role, _, _ in _role_units(user))
 
 
+def role_unit_paths(user, perm: str) -> list[str]:
+    """Paths of the units where the user holds a role granting `perm` (no query once cached)."""
+    if not user.is_authenticated:
+        return []
+    return sorted({path for role, _, path in _role_units(user) if perm in ROLE_PERMISSIONS[role]})
+
+
 def scope_unit_ids(user, perm: str) -> frozenset[int]:
     """Ids of every unit where `user` holds `perm` (empty when none). Two queries, cached per user object."""
     if not user.is_authenticated:

@@ -37,6 +37,7 @@ from tdkt.accounts.services import role_grant
 from tdkt.core.text import split_name
 from tdkt.demo import names
 from tdkt.demo.history import decision_suffix, demo_units, history_batches, write_history
+from tdkt.demo.movements import build_movements
 from tdkt.org.models import SuccessionKind, Unit, UnitKind, UnitSuccession
 from tdkt.org.services import bloc_create, unit_create, unit_reorganise
 from tdkt.people.cccd import PROVINCE_CODES, make_cccd
@@ -1210,6 +1211,7 @@ class DemoResult:
     employments: int
     seconds: float
     records: int = 0
+    movements: int = 0
 
 
 def build_demo(*, seed: int = DEFAULT_SEED, people: int = DEFAULT_PEOPLE, say: Callable[[str], None] = print):
@@ -1248,12 +1250,16 @@ def build_demo(*, seed: int = DEFAULT_SEED, people: int = DEFAULT_PEOPLE, say: C
         say(f"  {grouped(records)} bản ghi ({elapsed()})")
         say("Tạo tài khoản demo …")
         build_users(units)
+        say("Nhập 5 kế hoạch mẫu và các kế hoạch triển khai, báo cáo chỉ tiêu …")
+        movements, reports = build_movements(units, seed=seed)
+        say(f"  {movements} kế hoạch, {grouped(reports)} báo cáo chỉ tiêu ({elapsed()})")
     return DemoResult(
         units=len(units),
         people=count,
         employments=Employment.objects.count(),
         seconds=time.monotonic() - started,
         records=records,
+        movements=movements,
     )
 
 

@@ -1,6 +1,7 @@
 """Template filters every page uses (registered as builtins in settings)."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django import template
 from django.utils.formats import number_format
@@ -30,3 +31,12 @@ def dmy(value):
     if isinstance(value, dt.datetime):
         value = value.date()
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+@register.filter
+def figure(value):
+    """A measured value without trailing zeros: Decimal("95.500") → "95,5", Decimal("1234") → "1.234"."""
+    if value is None or value == "":
+        return ""
+    amount = Decimal(str(value)).normalize()
+    return number(amount, max(-amount.as_tuple().exponent, 0))

@@ -56,7 +56,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Xong: {result.units} đơn vị, {grouped(result.people)} người, "
                 f"{grouped(result.employments)} quá trình công tác, "
-                f"{grouped(result.records)} bản ghi thi đua trong {result.seconds:.1f} s."
+                f"{grouped(result.records)} bản ghi thi đua, {result.movements} kế hoạch thi đua "
+                f"trong {result.seconds:.1f} s."
             )
         )
         self._print_logins()

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from tdkt.movements import views
+
+app_name = "movements"
+urlpatterns = [
+    path("", views.movement_list_view, name="list"),
+    path("new/", views.movement_create_view, name="create"),
+    path("<int:pk>/", views.movement_detail_view, name="detail"),
+    path("<int:pk>/edit/", views.movement_edit_view, name="edit"),
+    path("<int:pk>/derive/", views.movement_derive_view, name="derive"),
+    path("<int:pk>/publish/", views.movement_publish_view, name="publish"),
+    path("<int:pk>/close/", views.movement_close_view, name="close"),
+    path("<int:pk>/delete/", views.movement_delete_view, name="delete"),
+    path("<int:pk>/targets/", views.movement_dashboard_view, name="dashboard"),
+    path("targets/<int:pk>/report/", views.target_report_view, name="report"),
+]

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "tdkt.accounts",
     "tdkt.org",
     "tdkt.people",
+    "tdkt.attachments",
     "tdkt.records",
     "tdkt.eligibility",
     "tdkt.demo",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("org/", include("tdkt.org.urls")),
     path("people/", include("tdkt.people.urls")),
     path("records/", include("tdkt.records.urls")),
+    path("attachments/", include("tdkt.attachments.urls")),
     path("eligibility/", include("tdkt.eligibility.urls")),
     path("jobs/<uuid:pk>/", core_views.job_detail, name="job_detail"),
 ]

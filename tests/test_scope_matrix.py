@@ -38,6 +38,21 @@ URL_CASES = {
     "eligibility:list": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:export": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:recompute": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
+    "records:collective_rating_create": lambda f: ([f.unit.pk], {}),
+    "records:collective_rating_edit": lambda f: ([f.records["collective_rating"].pk], {}),
+    "records:collective_rating_delete": lambda f: ([f.records["collective_rating"].pk], {}),
+    "attachments:upload": lambda f: (["rating", f.records["rating"].pk], {}),
+    "attachments:download": lambda f: ([f.records["attachment"].pk], {}),
+    "attachments:delete": lambda f: ([f.records["attachment"].pk], {}),
+}
+# a person's records: added from their page, corrected or deleted by id
+for _kind in ("rating", "achievement", "award", "discipline", "review", "leave"):
+    URL_CASES[f"records:{_kind}_create"] = lambda f: ([f.person.pk], {"person": f.person.pk})
+    URL_CASES[f"records:{_kind}_edit"] = lambda f, k=_kind: ([f.records[k].pk], {"person": f.person.pk})
+    URL_CASES[f"records:{_kind}_delete"] = lambda f, k=_kind: ([f.records[k].pk], {"person": f.person.pk})
+RECORD_URLS = {name for name in URL_CASES if name.startswith(("records:", "attachments:"))} - {
+    "records:import",
+    "records:import_template",
 }
 # object pages: out-of-scope must answer 404
 OBJECT_URLS = {
@@ -49,15 +64,57 @@ OBJECT_URLS = {
     "eligibility:list",
     "eligibility:export",
     "eligibility:recompute",
+    *RECORD_URLS,
 }
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 
 
 class Foreign:
-    """Outside a persona's scope: another province for the Sở officer, the other hospital otherwise."""
+    """Outside a persona's scope: another province for the Sở officer, the other hospital otherwise;
+    with a record of each kind of that unit and person, and a file attached to the rating."""
 
     def __init__(self, unit, person, job):
         self.unit, self.person, self.job = unit, person, job
+        self.records = _records_of(unit, person)
+
+
+def _records_of(unit, person) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tdkt.attachments.services import attachment_add
+    from tdkt.records import services
+
+    post_unit = person.employments.get().unit
+    rating = services.rating_set(actor=None, person=person, year=2024, rating="good", unit=post_unit)
+    pdf = SimpleUploadedFile(f"{person.full_name}.pdf", b"%PDF-1.4\n" + person.cccd.encode() + b"\n%%EOF\n")
+    return {
+        "rating": rating,
+        "attachment": attachment_add(actor=None, target=rating, upload=pdf, kind="decision"),
+        "achievement": services.achievement_create(
+            actor=None,
+            kind="initiative",
+            title=f"Sáng kiến của {person.full_name}",
+            scope="unit",
+            year=2024,
+            unit=post_unit,
+            authors=[person],
+        ),
+        "award": services.award_record(
+            actor=None, person=person, year=2024, candidate="advanced_worker", decision_number="1/QĐ"
+        ),
+        "discipline": services.discipline_create(
+            actor=None, person=person, level="reprimand", start=dt.date(2024, 5, 1)
+        ),
+        "review": services.review_open(
+            actor=None, person=person, reason=f"Khiếu nại về {person.full_name}", start=dt.date(2024, 6, 1)
+        ),
+        "leave": services.leave_create(
+            actor=None, person=person, kind="sick", start=dt.date(2024, 7, 1), end=dt.date(2024, 7, 20)
+        ),
+        "collective_rating": services.collective_rating_set(
+            actor=None, unit=unit, year=2024, rating="excellent", rated_by=f"Hội đồng {unit.name}"
+        ),
+    }
 
 
 @pytest.fixture
@@ -69,13 +126,11 @@ def foreign(world, django_user_model):
     stranger = make_person(unit=other_hosp, full_name="Đoàn Thị Xuyến", serial=99, start=dt.date(2020, 1, 1))
     other_user = django_user_model.objects.create_user(username="someone_else", password="x")
     job = job_create(actor=other_user, kind="people_import", title="Nhập của người khác")
+    in_hospital_b = Foreign(world.hosp_b, world.binh, job)
     return {
         "so_officer": Foreign(other_so, stranger, job),
         "outsider": Foreign(world.hosp_a, world.hoa, job),
-        **{
-            p: Foreign(world.hosp_b, world.binh, job)
-            for p in ("unit_officer", "unit_head", "council_member", "staff")
-        },
+        **{p: in_hospital_b for p in ("unit_officer", "unit_head", "council_member", "staff")},
     }
 
 

@@ -6,6 +6,7 @@ Variables (all optional in development):
   DATABASE_URL         e.g. postgres://postgres@127.0.0.1:5432/tdkt (default: SQLite in var/)
   TDKT_ALLOWED_HOSTS   comma-separated host names
   TDKT_MEDIA_ROOT      where uploads are stored (default var/media)
+  TDKT_MAX_UPLOAD_MB   largest evidence file accepted, in MB (whole number 1–1024, default 10)
   TDKT_TASKS_BACKEND   "database" (default) or "immediate"
   TDKT_EMAIL_BACKEND   a Django e-mail backend path (default: console)
 """
@@ -30,6 +31,19 @@ def _env_bool(name: str, default: bool) -> bool:
     if value in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name}={raw!r}: expected 1/0, true/false, yes/no or on/off.")
+
+
+def _env_int(name: str, default: int, *, minimum: int, maximum: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected a whole number.") from None
+    if not minimum <= value <= maximum:
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected a whole number from {minimum} to {maximum}.")
+    return value
 
 
 def _env_choice(name: str, default: str, choices: dict[str, str]) -> str:
@@ -69,6 +83,7 @@ INSTALLED_APPS = [
     "tdkt.accounts",
     "tdkt.org",
     "tdkt.people",
+    "tdkt.attachments",
     "tdkt.records",
     "tdkt.eligibility",
     "tdkt.documents",
@@ -174,6 +189,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # Largest spreadsheet accepted for import (a 20,000-row people file is ~2 MB).
 TDKT_IMPORT_MAX_BYTES = 25 * 1024 * 1024
+# Largest evidence file (a scanned decision, a certificate) attached to a record.
+TDKT_MAX_UPLOAD_MB = _env_int("TDKT_MAX_UPLOAD_MB", 10, minimum=1, maximum=1024)
 
 TASKS = {
     "default": {

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -14,10 +12,11 @@ urlpatterns = [
     path("org/", include("tdkt.org.urls")),
     path("people/", include("tdkt.people.urls")),
     path("records/", include("tdkt.records.urls")),
+    path("attachments/", include("tdkt.attachments.urls")),
     path("eligibility/", include("tdkt.eligibility.urls")),
     path("documents/", include("tdkt.documents.urls")),
     path("movements/", include("tdkt.movements.urls")),
     path("jobs/<uuid:pk>/", core_views.job_detail, name="job_detail"),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (evidence, import files) have no public URL, not even in development: they are
+# served by views that check the user's scope (attachments:download).

@@ -52,6 +52,21 @@ URL_CASES = {
     "movements:delete": lambda f: ([f.movement.pk], {}),
     "movements:dashboard": lambda f: ([f.movement.pk], {}),
     "movements:report": lambda f: ([f.movement.targets.first().pk], {"unit": f.unit.pk}),
+    "records:collective_rating_create": lambda f: ([f.unit.pk], {}),
+    "records:collective_rating_edit": lambda f: ([f.records["collective_rating"].pk], {}),
+    "records:collective_rating_delete": lambda f: ([f.records["collective_rating"].pk], {}),
+    "attachments:upload": lambda f: (["rating", f.records["rating"].pk], {}),
+    "attachments:download": lambda f: ([f.records["attachment"].pk], {}),
+    "attachments:delete": lambda f: ([f.records["attachment"].pk], {}),
+}
+# a person's records: added from their page, corrected or deleted by id
+for _kind in ("rating", "achievement", "award", "discipline", "review", "leave"):
+    URL_CASES[f"records:{_kind}_create"] = lambda f: ([f.person.pk], {"person": f.person.pk})
+    URL_CASES[f"records:{_kind}_edit"] = lambda f, k=_kind: ([f.records[k].pk], {"person": f.person.pk})
+    URL_CASES[f"records:{_kind}_delete"] = lambda f, k=_kind: ([f.records[k].pk], {"person": f.person.pk})
+RECORD_URLS = {name for name in URL_CASES if name.startswith(("records:", "attachments:"))} - {
+    "records:import",
+    "records:import_template",
 }
 # object pages: out-of-scope must answer 404
 OBJECT_URLS = {
@@ -74,15 +89,57 @@ OBJECT_URLS = {
     "movements:delete",
     "movements:dashboard",
     "movements:report",
+    *RECORD_URLS,
 }
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 
 
 class Foreign:
-    """Outside a persona's scope: another province for the Sở officer, the other hospital otherwise."""
+    """Outside a persona's scope: another province for the Sở officer, the other hospital otherwise;
+    with a record of each kind of that unit and person, and a file attached to the rating."""
 
     def __init__(self, unit, person, job, movement):
         self.unit, self.person, self.job, self.movement = unit, person, job, movement
+        self.records = _records_of(unit, person)
+
+
+def _records_of(unit, person) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tdkt.attachments.services import attachment_add
+    from tdkt.records import services
+
+    post_unit = person.employments.get().unit
+    rating = services.rating_set(actor=None, person=person, year=2024, rating="good", unit=post_unit)
+    pdf = SimpleUploadedFile(f"{person.full_name}.pdf", b"%PDF-1.4\n" + person.cccd.encode() + b"\n%%EOF\n")
+    return {
+        "rating": rating,
+        "attachment": attachment_add(actor=None, target=rating, upload=pdf, kind="decision"),
+        "achievement": services.achievement_create(
+            actor=None,
+            kind="initiative",
+            title=f"Sáng kiến của {person.full_name}",
+            scope="unit",
+            year=2024,
+            unit=post_unit,
+            authors=[person],
+        ),
+        "award": services.award_record(
+            actor=None, person=person, year=2024, candidate="advanced_worker", decision_number="1/QĐ"
+        ),
+        "discipline": services.discipline_create(
+            actor=None, person=person, level="reprimand", start=dt.date(2024, 5, 1)
+        ),
+        "review": services.review_open(
+            actor=None, person=person, reason=f"Khiếu nại về {person.full_name}", start=dt.date(2024, 6, 1)
+        ),
+        "leave": services.leave_create(
+            actor=None, person=person, kind="sick", start=dt.date(2024, 7, 1), end=dt.date(2024, 7, 20)
+        ),
+        "collective_rating": services.collective_rating_set(
+            actor=None, unit=unit, year=2024, rating="excellent", rated_by=f"Hội đồng {unit.name}"
+        ),
+    }
 
 
 @pytest.fixture
@@ -100,14 +157,11 @@ def foreign(world, django_user_model):
             actor=None, unit=unit, publish=True, name=f"Phong trào nội bộ {unit.code}", symbol="KH-X"
         )
 
+    in_hospital_b = Foreign(world.hosp_b, world.binh, job, movement(world.hosp_b))
     return {
         "so_officer": Foreign(other_so, stranger, job, movement(other_so)),
         "outsider": Foreign(world.hosp_a, world.hoa, job, movement(world.hosp_a)),
-        **{
-            p: Foreign(world.hosp_b, world.binh, job, hosp_b_movement)
-            for hosp_b_movement in [movement(world.hosp_b)]
-            for p in ("unit_officer", "unit_head", "council_member", "staff")
-        },
+        **{p: in_hospital_b for p in ("unit_officer", "unit_head", "council_member", "staff")},
     }
 
 

@@ -1,13 +1,28 @@
-"""One helper per object type: fetch it for this user or answer 404. Views use nothing else."""
+"""One helper per object type: fetch it for this user or answer 404. Views use nothing else.
+
+Records (ratings, initiatives, discipline, leave, reviews, awards) are seen by whoever may see their
+person (their own record included) or collective, and kept by whoever holds RECORDS_MANAGE over them;
+`manage=True` asks for the latter. Attachments follow the record they belong to."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from tdkt.accounts.roles import MOVEMENTS_VIEW, ORG_VIEW, PEOPLE_VIEW
+from tdkt.accounts.roles import MOVEMENTS_VIEW, ORG_VIEW, PEOPLE_VIEW, RECORDS_MANAGE
 from tdkt.accounts.scope import scope_unit_ids
+from tdkt.attachments.models import Attachment
+from tdkt.attachments.registry import target_for_model
 from tdkt.org.models import Unit
 from tdkt.people.models import Person
 from tdkt.people.selectors import people_in_units
+from tdkt.records.models import (
+    Achievement,
+    AnnualRating,
+    CollectiveRating,
+    ConferredAward,
+    Discipline,
+    Leave,
+    Review,
+)
 
 
 def get_unit_for_user(request, pk: int, perm: str = ORG_VIEW) -> Unit:
@@ -61,3 +76,85 @@ def get_target_for_user(request, pk: int):
         pk=pk,
         movement__in=visible,
     )
+
+
+# -- records -------------------------------------------------------------------------------------------
+
+
+def _check_unit(request, unit_id: int, *, manage: bool) -> None:
+    if unit_id not in scope_unit_ids(request.user, RECORDS_MANAGE if manage else ORG_VIEW):
+        raise Http404
+
+
+def _subject_record(request, model, pk: int, *, manage: bool):
+    """A record of a person or (for reviews and awards) of a collective, checked through its subject."""
+    record = get_object_or_404(model, pk=pk)
+    if getattr(record, "person_id", None):
+        record.person = get_person_for_user(
+            request, record.person_id, perm=RECORDS_MANAGE if manage else PEOPLE_VIEW
+        )
+    else:
+        _check_unit(request, record.unit_id, manage=manage)
+    return record
+
+
+def get_rating_for_user(request, pk: int, *, manage: bool = False) -> AnnualRating:
+    """A person's rating; keeping it also needs the unit that rated them in scope."""
+    rating = _subject_record(request, AnnualRating, pk, manage=manage)
+    if manage and rating.unit_id not in scope_unit_ids(request.user, RECORDS_MANAGE):
+        raise Http404
+    return rating
+
+
+def get_collective_rating_for_user(request, pk: int, *, manage: bool = False) -> CollectiveRating:
+    rating = get_object_or_404(CollectiveRating.objects.select_related("unit"), pk=pk)
+    _check_unit(request, rating.unit_id, manage=manage)
+    return rating
+
+
+def get_achievement_for_user(request, pk: int, *, manage: bool = False) -> Achievement:
+    """Kept by whoever keeps its unit's records; seen also by whoever may see one of its authors."""
+    achievement = get_object_or_404(Achievement.objects.select_related("unit"), pk=pk)
+    user = request.user
+    if manage:
+        if achievement.unit_id not in scope_unit_ids(user, RECORDS_MANAGE):
+            raise Http404
+        return achievement
+    view_scope = scope_unit_ids(user, PEOPLE_VIEW)
+    if achievement.unit_id in view_scope:
+        return achievement
+    authors = achievement.authors.values("pk")
+    if user.person_id and achievement.authors.filter(pk=user.person_id).exists():
+        return achievement
+    if view_scope and people_in_units(view_scope).filter(pk__in=authors).exists():
+        return achievement
+    raise Http404
+
+
+def get_discipline_for_user(request, pk: int, *, manage: bool = False) -> Discipline:
+    return _subject_record(request, Discipline, pk, manage=manage)
+
+
+def get_leave_for_user(request, pk: int, *, manage: bool = False) -> Leave:
+    return _subject_record(request, Leave, pk, manage=manage)
+
+
+def get_review_for_user(request, pk: int, *, manage: bool = False) -> Review:
+    return _subject_record(request, Review, pk, manage=manage)
+
+
+def get_award_for_user(request, pk: int, *, manage: bool = False) -> ConferredAward:
+    return _subject_record(request, ConferredAward, pk, manage=manage)
+
+
+def get_attachment_for_user(request, pk: int, *, manage: bool = False) -> Attachment:
+    """An attachment whose record this user may see (or keep, with `manage`); `.record` holds it."""
+    attachment = get_object_or_404(Attachment.objects.select_related("content_type"), pk=pk)
+    model = attachment.content_type.model_class()
+    try:
+        target = target_for_model(model)
+    except KeyError:
+        raise Http404 from None
+    attachment.record = target.get_for_user(request, attachment.object_id, manage=manage)
+    attachment.spec = target
+    return attachment

@@ -16,6 +16,9 @@ REGISTER_VIEW = "documents.register_view"  # the register of documents issued (s
 MOVEMENTS_VIEW = "movements.view"  # published movements in scope and those launched above
 MOVEMENTS_MANAGE = "movements.manage"  # launch, edit, publish, close, derive
 MOVEMENTS_REPORT = "movements.report"  # report target figures for a unit
+# keep people's and collectives' yearly records by hand (ratings, initiatives, discipline, leave,
+# reviews, past awards) and their evidence files
+RECORDS_MANAGE = "records.manage"
 
 PERMISSION_ROLES: dict[str, frozenset[str]] = {
     PEOPLE_VIEW: frozenset({SO, OFFICER, HEAD}),
@@ -27,6 +30,7 @@ PERMISSION_ROLES: dict[str, frozenset[str]] = {
     MOVEMENTS_VIEW: frozenset({SO, OFFICER, HEAD, MEMBER, SECRETARY, STAFF}),
     MOVEMENTS_MANAGE: frozenset({SO, OFFICER}),
     MOVEMENTS_REPORT: frozenset({SO, OFFICER, HEAD}),
+    RECORDS_MANAGE: frozenset({SO, OFFICER}),
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

@@ -36,14 +36,15 @@ def role_unit_paths(user, perm: str) -> list[str]:
 
 
 def scope_unit_ids(user, perm: str) -> frozenset[int]:
-    """Ids of every unit where `user` holds `perm` (empty when none). Two queries, cached per user object."""
+    """Ids of every unit where `user` holds `perm` (empty when none). Two queries, cached per user object
+    (and shared by the permissions a user holds over the same units)."""
     if not user.is_authenticated:
         return frozenset()
-    cache = getattr(user, _CACHE_ATTR, None) or {}
-    key = f"scope:{perm}"
+    paths = sorted({path for role, _, path in _role_units(user) if perm in ROLE_PERMISSIONS[role]})
+    cache = getattr(user, _CACHE_ATTR)
+    key = f"scope:{'|'.join(paths)}"  # permissions held over the same units share one answer
     if key in cache:
         return cache[key]
-    paths = sorted({path for role, _, path in _role_units(user) if perm in ROLE_PERMISSIONS[role]})
     ids: set[int] = set()
     if paths:
         cond = Q()

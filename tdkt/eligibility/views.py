@@ -25,7 +25,6 @@ from .selectors import (
     eligibility_panel_get,
     eligibility_results,
     parse_year,
-    person_timeline_get,
     review_as_of,
     review_years,
 )
@@ -36,11 +35,11 @@ VERDICT_VI = {"eligible": "Đủ điều kiện", "not_eligible": "Chưa đủ �
 
 
 def person_eligibility_context(request, person: Person) -> dict:
-    """The person page's timeline and eligibility panel for ?year= (default: the review year)."""
+    """The person page's eligibility panel for ?year= (default: the review year). The record by year
+    beside it is the records area's (records.views.person_records_context)."""
     today = today_vn()
     year = parse_year(request.GET.get("year"), today)
     return {
-        "timeline": person_timeline_get(person=person, today=today),
         "panel": eligibility_panel_get(person=person, year=year, as_of=review_as_of(year, today)),
         "review_years": review_years(today),
     }

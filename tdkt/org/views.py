@@ -15,6 +15,7 @@ from tdkt.org.forms import ReorganiseForm, UnitEditForm, UnitForm
 from tdkt.org.models import Unit
 from tdkt.org.selectors import blocs_for_units, unit_lineage, unit_tree
 from tdkt.org.services import unit_create, unit_reorganise, unit_update
+from tdkt.records.views import unit_records_context
 
 
 def unit_tree_view(request):
@@ -43,7 +44,13 @@ def unit_detail_view(request, pk: int):
     today = today_vn()
     ids = scope_unit_ids(request.user, ORG_VIEW)
     children = unit_tree(unit_ids=set(unit.children.values_list("id", flat=True)) & ids, on=None)
-    audit = list(audit_entries_for(unit)[:50]) if has_perm(request.user, AUDIT_VIEW) else []
+    records = unit_records_context(request, unit)
+    audit = []
+    if has_perm(request.user, AUDIT_VIEW):
+        ratings = records["collective_ratings"]
+        files = [a.pk for r in ratings for a in r.attachment_list]
+        related = [("records.collectiverating", [r.pk for r in ratings]), ("attachments.attachment", files)]
+        audit = list(audit_entries_for(unit, related=related)[:50])
     return render(
         request,
         "org/unit_detail.html",
@@ -56,6 +63,7 @@ def unit_detail_view(request, pk: int):
             "blocs": blocs_for_units(unit_ids={unit.pk}),
             "can_see_people": unit.pk in scope_unit_ids(request.user, PEOPLE_VIEW),
             "can_edit": unit.pk in scope_unit_ids(request.user, ORG_MANAGE),
+            **records,
         },
     )
 

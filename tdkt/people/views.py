@@ -18,6 +18,7 @@ from tdkt.people.forms import PeopleFilterForm, PersonForm, PostForm
 from tdkt.people.models import Person
 from tdkt.people.selectors import people_list, person_history_get
 from tdkt.people.services import employment_start, person_create, person_update
+from tdkt.records.views import person_records_context
 
 PAGE_SIZE = 50
 DEPARTMENT_KINDS = {"ward", "office"}
@@ -120,6 +121,21 @@ def people_export_view(request):
     return xlsx_response(f"danh-sach-nhan-su-{unit.code}-{today:%Y%m%d}.xlsx", content)
 
 
+def _records_audit_related(timeline) -> list[tuple[str, list[int]]]:
+    """The record and attachment ids of the page, for its change history."""
+    ids: dict[str, set[int]] = {}
+    files: set[int] = set()
+    for year in timeline:
+        entries = [year.rating] if year.rating else []
+        entries += (
+            year.titles + year.awards + year.achievements + year.disciplines + year.reviews + year.leaves
+        )
+        for entry in entries:
+            ids.setdefault(entry._meta.label_lower, set()).add(entry.pk)
+            files.update(a.pk for a in getattr(entry, "attachment_list", []))
+    return [(label, sorted(pks)) for label, pks in ids.items()] + [("attachments.attachment", sorted(files))]
+
+
 def person_detail_view(request, pk: int):
     person = get_person_for_user(request, pk)
     eligibility = {}
@@ -127,13 +143,16 @@ def person_detail_view(request, pk: int):
         eligibility = person_eligibility_context(request, person)
         if request.htmx:
             return render(request, "people/person_detail.html#eligibility", {"person": person, **eligibility})
+    today = today_vn()
     history = person_history_get(person_id=person.pk)
+    records = person_records_context(request, person, today=today)
     audit = []
     if has_perm(request.user, AUDIT_VIEW):
-        audit = list(
-            audit_entries_for(person, related=[("people.employment", [e.pk for e in history])])[:100]
-        )
-    today = today_vn()
+        related = [
+            ("people.employment", [e.pk for e in history]),
+            *_records_audit_related(records["timeline"]),
+        ]
+        audit = list(audit_entries_for(person, related=related)[:100])
     current = [e for e in history if e.is_current_on(today)]
     return render(
         request,
@@ -144,6 +163,8 @@ def person_detail_view(request, pk: int):
             "current": current,
             "audit": audit,
             "today": today,
+            "can_manage": has_perm(request.user, PEOPLE_MANAGE),
+            **records,
             **eligibility,
         },
     )

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Min, Q
+from django.db.models import Exists, Min, OuterRef, Q
 
 from tdkt.org.models import Unit
 from tdkt.people.models import Employment, Person
@@ -152,7 +152,12 @@ def collective_members(units: Iterable[Unit], *, year: int) -> dict[int, dict]:
     units = list(units)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     members: dict[int, set[int]] = {}
-    posts = Employment.objects.filter(start__lte=last).filter(Q(end__isnull=True) | Q(end__gte=first))
+    ids = [u.pk for u in units]
+    posts = (
+        Employment.objects.filter(start__lte=last)
+        .filter(Q(end__isnull=True) | Q(end__gte=first))
+        .filter(Q(unit_id__in=ids) | Q(department_id__in=ids))  # only the posts of these units
+    )
     for unit in units:
         members[unit.pk] = set()
     by_unit = defaultdict(set)
@@ -162,17 +167,15 @@ def collective_members(units: Iterable[Unit], *, year: int) -> dict[int, dict]:
             by_unit[dept_id].add(pid)
     for unit in units:
         members[unit.pk] = by_unit.get(unit.pk, set())
-    everyone = set().union(*members.values()) if members else set()
-    rated = dict(
-        AnnualRating.objects.filter(person_id__in=everyone, year=year).values_list("person_id", "rating")
-    )
+    member = Exists(posts.filter(person_id=OuterRef("person_id")))  # a semi-join: no list of ids travels
+    rated = dict(AnnualRating.objects.filter(member, year=year).values_list("person_id", "rating"))
     titles = defaultdict(set)
     for pid, candidate in ConferredAward.objects.filter(
-        person_id__in=everyone, year=year, candidate__in=PERSON_TITLES
+        member, year=year, candidate__in=PERSON_TITLES
     ).values_list("person_id", "candidate"):
         titles[pid].add(candidate)
     disciplined = set(
-        Discipline.objects.filter(person_id__in=everyone, level__in=WARNING_OR_ABOVE, start__lte=last)
+        Discipline.objects.filter(member, level__in=WARNING_OR_ABOVE, start__lte=last)
         .filter(Q(end__isnull=True) | Q(end__gte=first))
         .values_list("person_id", flat=True)
     )

@@ -3,7 +3,6 @@
 import datetime as dt
 import io
 import math
-import time
 import zipfile
 
 import pytest
@@ -435,7 +434,7 @@ def test_progress_is_reported_on_the_job(world):
     assert (job.status, job.total, job.done) == ("running", 3, 3)
 
 
-def test_a_20000_row_file_imports_in_seconds_with_a_query_budget_set_by_chunks(
+def test_a_20000_row_file_imports_with_a_query_budget_set_by_chunks(
     world, django_assert_max_num_queries
 ):
     n = 20_000
@@ -482,15 +481,13 @@ def test_a_20000_row_file_imports_in_seconds_with_a_query_budget_set_by_chunks(
         + batches(AuditEntry, 2 * n)
     )
     assert budget < n / 20
-    started = time.monotonic()
     with django_assert_max_num_queries(budget):
         result = people_import(
             actor=world.unit_officer, content=buffer.getvalue(), file_name="lon.xlsx", job=job
         )
-    elapsed = time.monotonic() - started
     assert result["errors"] == []
     assert result["created"] == n
     assert Person.objects.filter(full_name__startswith="Người Thử").count() == n
     assert Employment.objects.filter(unit=world.hosp_a, department=world.ward_a).count() >= n * 2 // 3
     assert AuditEntry.objects.filter(reason="Nhập từ Excel: lon.xlsx").count() == 2 * n
-    assert elapsed < 60, elapsed  # generous: the query budget is the real guard; CI machines are shared
+    # speed is measured by bench/ (make bench), never asserted here: the query budget is the guard

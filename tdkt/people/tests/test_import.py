@@ -434,9 +434,7 @@ def test_progress_is_reported_on_the_job(world):
     assert (job.status, job.total, job.done) == ("running", 3, 3)
 
 
-def test_a_20000_row_file_imports_with_a_query_budget_set_by_chunks(
-    world, django_assert_max_num_queries
-):
+def test_a_20000_row_file_imports_with_a_query_budget_set_by_chunks(world, django_assert_max_num_queries):
     n = 20_000
     book = Workbook(write_only=True)
     sheet = book.create_sheet(imports.SHEET)

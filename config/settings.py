@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "tdkt.records",
     "tdkt.eligibility",
     "tdkt.movements",
+    "tdkt.pledges",
     "tdkt.demo",
 ]
 

@@ -15,6 +15,8 @@ urlpatterns = [
     path("people/", include("tdkt.people.urls")),
     path("records/", include("tdkt.records.urls")),
     path("eligibility/", include("tdkt.eligibility.urls")),
+    path("registrations/", include("tdkt.pledges.urls_registrations")),
+    path("pledges/", include("tdkt.pledges.urls")),
     path("jobs/<uuid:pk>/", core_views.job_detail, name="job_detail"),
 ]
 if settings.DEBUG:

@@ -4,6 +4,7 @@ A new URL must be added to URL_CASES, or test_every_url_is_in_the_matrix fails.
 """
 
 import datetime as dt
+from functools import cache, cached_property
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -12,6 +13,7 @@ from conftest import PERSONAS, make_person
 from tdkt.core.jobs import job_create
 from tdkt.core.text import fold
 from tdkt.org.services import unit_create
+from tdkt.pledges.tests.factories import pledging_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +40,25 @@ URL_CASES = {
     "eligibility:list": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:export": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:recompute": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
+    "registrations:list": lambda f: ([f.movement.pk], {"unit": f.unit.pk}),
+    "registrations:export": lambda f: ([f.movement.pk], {"unit": f.unit.pk}),
+    "registrations:register": lambda f: ([f.movement.pk], {}),
+    "registrations:bulk": lambda f: ([f.movement.pk], {"unit": f.unit.pk}),
+    "registrations:collectives": lambda f: ([f.movement.pk], {}),
+    "registrations:withdraw": lambda f: ([f.registration.pk], {}),
+    "pledges:mine": lambda f: ([], {}),
+    "pledges:sign_many": lambda f: ([], {"group": f"{f.pledge_round.pk}-staff-"}),
+    "pledges:movement": lambda f: ([f.movement.pk], {"unit": f.unit.pk}),
+    "pledges:round_create": lambda f: ([f.movement.pk], {}),
+    "pledges:round": lambda f: ([f.pledge_round.pk], {}),
+    "pledges:round_edit": lambda f: ([f.pledge_round.pk], {}),
+    "pledges:round_sync": lambda f: ([f.pledge_round.pk], {}),
+    "pledges:round_open": lambda f: ([f.pledge_round.pk], {}),
+    "pledges:round_close": lambda f: ([f.pledge_round.pk], {}),
+    "pledges:round_delete": lambda f: ([f.pledge_round.pk], {}),
+    "pledges:round_export": lambda f: ([f.pledge_round.pk], {}),
+    "pledges:detail": lambda f: ([f.pledge.pk], {}),
+    "pledges:sign": lambda f: ([f.pledge.pk], {}),
 }
 # object pages: out-of-scope must answer 404
 OBJECT_URLS = {
@@ -49,6 +70,23 @@ OBJECT_URLS = {
     "eligibility:list",
     "eligibility:export",
     "eligibility:recompute",
+    "registrations:list",
+    "registrations:export",
+    "registrations:register",
+    "registrations:bulk",
+    "registrations:collectives",
+    "registrations:withdraw",
+    "pledges:movement",
+    "pledges:round_create",
+    "pledges:round",
+    "pledges:round_edit",
+    "pledges:round_sync",
+    "pledges:round_open",
+    "pledges:round_close",
+    "pledges:round_delete",
+    "pledges:round_export",
+    "pledges:detail",
+    "pledges:sign",
 }
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 
@@ -56,8 +94,20 @@ PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 class Foreign:
     """Outside a persona's scope: another province for the Sở officer, the other hospital otherwise."""
 
-    def __init__(self, unit, person, job):
+    def __init__(self, unit, person, job, pledging=None):
         self.unit, self.person, self.job = unit, person, job
+        self._pledging = pledging
+
+    # A published movement of the unit, the person's registration under it, an open round and their
+    # pledge: built on first use only, as they cost setup time the other URLs do not need.
+    @cached_property
+    def pledging(self):
+        return self._pledging()
+
+    movement = property(lambda self: self.pledging[0])
+    registration = property(lambda self: self.pledging[1])
+    pledge_round = property(lambda self: self.pledging[2])
+    pledge = property(lambda self: self.pledging[3])
 
 
 @pytest.fixture
@@ -69,11 +119,19 @@ def foreign(world, django_user_model):
     stranger = make_person(unit=other_hosp, full_name="Đoàn Thị Xuyến", serial=99, start=dt.date(2020, 1, 1))
     other_user = django_user_model.objects.create_user(username="someone_else", password="x")
     job = job_create(actor=other_user, kind="people_import", title="Nhập của người khác")
+    hosp_b = cache(lambda: pledging_unit(institution=world.hosp_b, person=world.binh, serial=93))
     return {
-        "so_officer": Foreign(other_so, stranger, job),
-        "outsider": Foreign(world.hosp_a, world.hoa, job),
+        "so_officer": Foreign(
+            other_so, stranger, job, lambda: pledging_unit(institution=other_hosp, person=stranger, serial=91)
+        ),
+        "outsider": Foreign(
+            world.hosp_a,
+            world.hoa,
+            job,
+            lambda: pledging_unit(institution=world.hosp_a, person=world.hoa, serial=92),
+        ),
         **{
-            p: Foreign(world.hosp_b, world.binh, job)
+            p: Foreign(world.hosp_b, world.binh, job, hosp_b)
             for p in ("unit_officer", "unit_head", "council_member", "staff")
         },
     }
@@ -98,6 +156,8 @@ def test_every_url_is_in_the_matrix():
 @pytest.mark.parametrize("url_name", sorted(URL_CASES))
 def test_no_foreign_data_leaks(client, world, foreign, persona, url_name):
     target = foreign[persona]
+    if url_name.startswith(("registrations:", "pledges:")):
+        target.pledging  # noqa: B018  their foreign objects exist, so that the page could leak them
     args, query = URL_CASES[url_name](target)
     client.force_login(getattr(world, persona))
     response = client.get(reverse(url_name, args=args), query)
@@ -112,6 +172,9 @@ def test_no_foreign_data_leaks(client, world, foreign, persona, url_name):
     assert target.person.cccd not in text
     if url_name != "job_detail":
         assert target.job.title not in text
+    if "pledging" in target.__dict__:
+        assert target.movement.name not in text
+        assert target.pledge_round.name not in text
 
 
 def _xlsx_text(content: bytes) -> str:

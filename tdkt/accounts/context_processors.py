@@ -20,4 +20,6 @@ def navigation(request):
         items.append(("people", _("My record"), reverse("people:detail", args=[user.person_id])))
     if has_perm(user, ORG_VIEW):
         items.append(("org", _("Organisation"), reverse("org:tree")))
+    if user.person_id:  # anyone with a staff record may have pledges to sign
+        items.append(("mine", _("My pledges"), reverse("pledges:mine")))
     return {"nav_items": items}

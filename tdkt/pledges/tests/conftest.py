@@ -3,7 +3,16 @@ accounts, and movements launched through the movements services."""
 
 import pytest
 
-from .factories import hospital_org, launch
+from .factories import DAY, hospital_org, launch
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch):
+    """Every page of the area sees the same day."""
+    from tdkt.pledges import views, views_registrations
+
+    monkeypatch.setattr(views, "today_vn", lambda: DAY)
+    monkeypatch.setattr(views_registrations, "today_vn", lambda: DAY)
 
 
 @pytest.fixture

@@ -220,6 +220,26 @@ def round_pledges(
     )
 
 
+def round_export_rows(*, pledge_round: PledgeRound):
+    """Every party of the round's pledges as plain tuples, in the page's order (one query, streamed):
+    (level, department, role, person, unit on whose behalf, signed at, hash signed)."""
+    return (
+        PledgeParty.objects.filter(pledge__round=pledge_round)
+        .order_by("pledge__unit__path", "-pledge__level", "pledge__pledger__sort_key", "pledge_id", "order")
+        .values_list(
+            "pledge_id",
+            "pledge__level",
+            "pledge__unit__name",
+            "role",
+            "person__full_name",
+            "unit__name",
+            "signed_at",
+            "signed_hash",
+        )
+        .iterator(chunk_size=2000)
+    )
+
+
 def round_texts(*, pledge_round: PledgeRound) -> dict[str, PledgeText]:
     return {t.level: t for t in pledge_round.texts.all()}
 

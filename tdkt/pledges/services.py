@@ -452,7 +452,7 @@ def pledges_sign(*, actor, pledges: list[Pledge], text_hash_seen: str) -> list[P
 
     All or nothing: a pledge of a round not open, one the actor is not a party to or has signed
     already, or whose text is no longer the one seen refuses the whole batch. The first signature
-    freezes the text on the pledge."""
+    freezes the text on the pledge. Set-based: a head signs a whole department in a few queries."""
     person_id = getattr(actor, "person_id", None) if actor is not None else None
     if person_id is None:
         raise ApplicationError(
@@ -464,15 +464,16 @@ def pledges_sign(*, actor, pledges: list[Pledge], text_hash_seen: str) -> list[P
         Pledge.objects.select_for_update(of=("self",))
         .filter(pk__in=[p.pk for p in pledges])
         .select_related("round__movement", "pledger")
-        .prefetch_related("parties")
+        .prefetch_related(Prefetch("parties", queryset=PledgeParty.objects.select_related("person")))
         .order_by("pk")
     )
     if len(locked) != len({p.pk for p in pledges}):
         raise ApplicationError(_("Some of these pledges no longer exist: reload the page."))
-    rounds = {p.round_id: p.round for p in locked}
-    texts = {(t.round_id, t.level): t for t in PledgeText.objects.filter(round_id__in=rounds)}
-    now = timezone.now()
-    mine: list[tuple[Pledge, PledgeParty, str]] = []
+    texts = {
+        (t.round_id, t.level): t for t in PledgeText.objects.filter(round_id__in={p.round_id for p in locked})
+    }
+    mine: list[tuple[Pledge, PledgeParty]] = []
+    text = ""
     for pledge in locked:
         pledge_round = pledge.round
         if not pledge_round.is_open or not pledge_round.movement.is_published:
@@ -490,23 +491,24 @@ def pledges_sign(*, actor, pledges: list[Pledge], text_hash_seen: str) -> list[P
             raise ApplicationError(
                 _("The text of this pledge has changed since you opened it: read it again, then sign.")
             )
-        mine.append((pledge, party, text))
+        mine.append((pledge, party))
+    now = timezone.now()
+    # every pledge of the batch reads `text` (its hash is the one seen): the unfrozen ones freeze it
+    unfrozen = [pledge for pledge, _party in mine if not pledge.is_frozen]
+    Pledge.objects.filter(pk__in=[p.pk for p in unfrozen], text_hash="").update(
+        frozen_text=text, text_hash=text_hash_seen, frozen_at=now
+    )
+    parties = [party for _pledge, party in mine]
+    signed = PledgeParty.objects.filter(pk__in=[p.pk for p in parties], signed_at__isnull=True).update(
+        signed_at=now, signed_by=_user(actor), signed_hash=text_hash_seen
+    )
+    if signed != len(parties):  # another request signed in between: refuse the batch (rolled back)
+        raise ApplicationError(_("This pledge was signed a moment ago: a pledge is signed only once."))
     entries = []
-    for pledge, party, text in mine:
-        if not pledge.is_frozen:
-            frozen = Pledge.objects.filter(pk=pledge.pk, text_hash="").update(
-                frozen_text=text, text_hash=text_hash_seen, frozen_at=now
-            )
-            if frozen:
-                entries.append(
-                    (AuditAction.UPDATE, pledge, {"text_hash": ""}, {"text_hash": text_hash_seen}),
-                )
-                pledge.frozen_text, pledge.text_hash, pledge.frozen_at = text, text_hash_seen, now
-        signed = PledgeParty.objects.filter(pk=party.pk, signed_at__isnull=True).update(
-            signed_at=now, signed_by=_user(actor), signed_hash=text_hash_seen
-        )
-        if not signed:
-            raise ApplicationError(_("This pledge was signed a moment ago: a pledge is signed only once."))
+    for pledge in unfrozen:
+        pledge.frozen_text, pledge.text_hash, pledge.frozen_at = text, text_hash_seen, now
+        entries.append((AuditAction.UPDATE, pledge, {"text_hash": ""}, {"text_hash": text_hash_seen}))
+    for party in parties:
         party.signed_at, party.signed_by, party.signed_hash = now, _user(actor), text_hash_seen
         entries.append(
             (
@@ -517,7 +519,7 @@ def pledges_sign(*, actor, pledges: list[Pledge], text_hash_seen: str) -> list[P
             )
         )
     audit_log_many(actor=actor, items=entries, reason=_("Pledge signed"))
-    return [party for _pledge, party, _text in mine]
+    return parties
 
 
 def pledge_sign(*, actor, pledge: Pledge, text_hash_seen: str) -> PledgeParty:

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -21,7 +22,7 @@ from tdkt.movements.models import Movement
 from tdkt.movements.selectors import movements_visible
 from tdkt.pledges.documents import default_text, text_hash, text_to_sign
 from tdkt.pledges.forms import LEVEL_FIELDS, CovenantForm, RoundEditForm, RoundForm, RoundPledgeFilterForm
-from tdkt.pledges.models import Pledge, PledgeLevel
+from tdkt.pledges.models import PartyRole, Pledge, PledgeLevel
 from tdkt.pledges.selectors import (
     may_prepare_rounds,
     movement_pledge_progress,
@@ -29,6 +30,7 @@ from tdkt.pledges.selectors import (
     pledges_signed,
     pledges_to_sign,
     round_blocs,
+    round_export_rows,
     round_institutions,
     round_pledges,
     round_progress,
@@ -401,20 +403,27 @@ def round_export_view(request, pk: int):
         "Mã văn bản đã ký (SHA-256)",
     ]
 
+    with translation.override("vi"):  # the spreadsheet is Vietnamese, as its headers, whatever the UI
+        levels = {level: str(label) for level, label in PledgeLevel.choices}
+        roles = {role: str(label) for role, label in PartyRole.choices}
+
     def lines():
-        pledges = round_pledges(pledge_round=pledge_round).iterator(chunk_size=1000)
-        for i, pledge in enumerate(pledges, start=1):
-            for party in pledge.parties.all():
-                yield [
-                    i,
-                    pledge.get_level_display(),
-                    pledge.unit.name,
-                    party.get_role_display(),
-                    party.person.full_name,
-                    party.unit.name if party.unit else "",
-                    party.signed_at.astimezone().strftime("%d/%m/%Y %H:%M") if party.signed_at else "Chưa ký",
-                    party.signed_hash,
-                ]
+        number, previous = 0, None
+        for pledge_id, level, department, role, person, unit, signed_at, digest in round_export_rows(
+            pledge_round=pledge_round
+        ):
+            if pledge_id != previous:
+                number, previous = number + 1, pledge_id
+            yield [
+                number,
+                levels[level],
+                department,
+                roles[role],
+                person,
+                unit or "",
+                timezone.localtime(signed_at).strftime("%d/%m/%Y %H:%M") if signed_at else "Chưa ký",
+                digest,
+            ]
 
     content = xlsx_bytes(
         sheet_title="Ký cam kết",

@@ -358,3 +358,16 @@ def test_a_covenant_is_for_a_bloc_of_the_movement_s_years(world, org, so_movemen
             texts=[TextInput(PledgeLevel.COVENANT, heading, body)],
             day=DAY,
         )
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_signing_many_pledges_is_set_based(world, org, so_movement, extra, django_assert_max_num_queries):
+    for i in range(extra):
+        make_person(unit=world.hosp_a, department=world.ward_a, full_name=f"Hộ Lý {i}", serial=600 + i)
+    pledge_round, _result = prepare(world, org, so_movement, open_it=True)
+    theirs = list(Pledge.objects.filter(round=pledge_round, level=PledgeLevel.STAFF, unit=world.ward_a))
+    with django_assert_max_num_queries(9):
+        parties = pledges_sign(actor=org.head_user, pledges=theirs, text_hash_seen=STAFF_HASH)
+    assert len(parties) == 2 + extra
+    assert PledgeParty.objects.filter(person=org.head, signed_at__isnull=False).count() == 2 + extra
+    assert AuditEntry.objects.filter(object_type="pledges.pledgeparty", action="update").count() == 2 + extra

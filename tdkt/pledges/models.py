@@ -154,7 +154,7 @@ class PledgeRound(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
-        ordering = ["movement_id", "unit__path", "id"]
+        ordering = ["movement_id", "id"]
         verbose_name = _("pledge round")
         verbose_name_plural = _("pledge rounds")
 

@@ -36,7 +36,7 @@ class RegistrationFilterForm(Form):
     department = forms.TypedChoiceField(label=_("Department"), coerce=int, required=False, empty_value=None)
     title = forms.ChoiceField(label=_("Title or form"), required=False)
     kind = forms.ChoiceField(
-        label=_("Who"),
+        label=_("Individuals or collectives"),
         required=False,
         choices=[("", _("All")), (KIND_PERSON, _("Individuals")), (KIND_COLLECTIVE, _("Collectives"))],
     )

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "tdkt.eligibility",
     "tdkt.documents",
     "tdkt.movements",
+    "tdkt.pledges",
     "tdkt.demo",
 ]
 

@@ -158,3 +158,58 @@ def get_attachment_for_user(request, pk: int, *, manage: bool = False) -> Attach
     attachment.record = target.get_for_user(request, attachment.object_id, manage=manage)
     attachment.spec = target
     return attachment
+
+
+def get_registration_for_user(request, pk: int):
+    """A registration the user sees: their own, or one of a unit in their REGISTRATIONS_VIEW scope."""
+    from tdkt.accounts.roles import REGISTRATIONS_VIEW
+    from tdkt.pledges.models import Registration
+
+    user = request.user
+    registration = get_object_or_404(
+        Registration.objects.select_related("movement__unit", "person", "unit", "home"), pk=pk
+    )
+    own = user.person_id is not None and registration.person_id == user.person_id
+    if not own and registration.home_id not in scope_unit_ids(user, REGISTRATIONS_VIEW):
+        raise Http404
+    return registration
+
+
+def get_pledge_round_for_user(request, pk: int, perm: str | None = None):
+    """A pledge round of a unit in the user's scope for `perm` (PLEDGES_VIEW unless told), with its
+    movement, unit, bloc and union chair loaded."""
+    from tdkt.accounts.roles import PLEDGES_VIEW
+    from tdkt.pledges.models import PledgeRound
+
+    ids = scope_unit_ids(request.user, perm or PLEDGES_VIEW)
+    pledge_round = get_object_or_404(
+        PledgeRound.objects.select_related("movement__unit", "unit", "bloc", "union_chair"), pk=pk
+    )
+    if pledge_round.unit_id not in ids:
+        raise Http404
+    return pledge_round
+
+
+def get_pledge_for_user(request, pk: int):
+    """A pledge the user is a party to, or one of a unit in their PLEDGES_VIEW scope; with its round,
+    movement, department, pledger and parties (with their people and units) loaded."""
+    from django.db.models import Prefetch
+
+    from tdkt.accounts.roles import PLEDGES_VIEW
+    from tdkt.pledges.models import Pledge, PledgeParty
+
+    pledge = get_object_or_404(
+        Pledge.objects.select_related(
+            "round__movement__unit", "round__unit", "round__bloc", "unit", "pledger"
+        ).prefetch_related(
+            Prefetch("parties", queryset=PledgeParty.objects.select_related("person", "unit", "signed_by"))
+        ),
+        pk=pk,
+    )
+    user = request.user
+    if user.person_id is not None and any(p.person_id == user.person_id for p in pledge.parties.all()):
+        return pledge
+    ids = scope_unit_ids(user, PLEDGES_VIEW)
+    if pledge.unit_id not in ids and pledge.round.unit_id not in ids:
+        raise Http404
+    return pledge

@@ -24,4 +24,6 @@ def navigation(request):
         items.append(("org", _("Organisation"), reverse("org:tree")))
     if has_perm(user, REGISTER_VIEW):
         items.append(("documents", _("Documents"), reverse("documents:register")))
+    if user.person_id:  # anyone with a staff record may have pledges to sign
+        items.append(("mine", _("My pledges"), reverse("pledges:mine")))
     return {"nav_items": items}

@@ -19,6 +19,10 @@ MOVEMENTS_REPORT = "movements.report"  # report target figures for a unit
 # keep people's and collectives' yearly records by hand (ratings, initiatives, discipline, leave,
 # reviews, past awards) and their evidence files
 RECORDS_MANAGE = "records.manage"
+REGISTRATIONS_VIEW = "registrations.view"  # who registered which title in units in scope
+REGISTRATIONS_MANAGE = "registrations.manage"  # register people and collectives of units in scope
+PLEDGES_VIEW = "pledges.view"  # pledge rounds, pledges and signature progress of units in scope
+PLEDGES_MANAGE = "pledges.manage"  # prepare, open and close pledge rounds of units in scope
 
 PERMISSION_ROLES: dict[str, frozenset[str]] = {
     PEOPLE_VIEW: frozenset({SO, OFFICER, HEAD}),
@@ -31,6 +35,10 @@ PERMISSION_ROLES: dict[str, frozenset[str]] = {
     MOVEMENTS_MANAGE: frozenset({SO, OFFICER}),
     MOVEMENTS_REPORT: frozenset({SO, OFFICER, HEAD}),
     RECORDS_MANAGE: frozenset({SO, OFFICER}),
+    REGISTRATIONS_VIEW: frozenset({SO, OFFICER, HEAD, MEMBER, SECRETARY}),
+    REGISTRATIONS_MANAGE: frozenset({SO, OFFICER}),
+    PLEDGES_VIEW: frozenset({SO, OFFICER, HEAD}),
+    PLEDGES_MANAGE: frozenset({SO, OFFICER}),
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

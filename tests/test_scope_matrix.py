@@ -7,10 +7,12 @@ import datetime as dt
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from conftest import PERSONAS, make_person
 from tdkt.core.jobs import job_create
 from tdkt.core.text import fold
+from tdkt.nominations.models import Disclosure, Nomination, Objection, Round
 from tdkt.org.services import unit_create
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +40,24 @@ URL_CASES = {
     "eligibility:list": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:export": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:recompute": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
+    "nominations:rounds": lambda f: ([], {}),
+    "nominations:round_create": lambda f: ([], {}),
+    "nominations:round_detail": lambda f: ([f.round.pk], {}),
+    "nominations:round_edit": lambda f: ([f.round.pk], {}),
+    "nominations:round_add": lambda f: ([f.round.pk], {"candidate": "advanced_worker", "verdict": ""}),
+    "nominations:round_add_foreign": lambda f: ([f.round.pk], {}),
+    "nominations:round_submit_ready": lambda f: ([f.round.pk], {}),
+    "nominations:round_disclose": lambda f: ([f.round.pk], {}),
+    "nominations:detail": lambda f: ([f.nomination.pk], {}),
+    "nominations:step": lambda f: ([f.nomination.pk, "submit"], {}),
+    "nominations:exception": lambda f: ([f.nomination.pk], {}),
+    "nominations:acknowledge": lambda f: ([f.nomination.pk], {}),
+    "nominations:achievements": lambda f: ([f.nomination.pk], {}),
+    "nominations:disclosures": lambda f: ([], {}),
+    "nominations:disclosure": lambda f: ([f.disclosure.pk], {}),
+    "nominations:objection_answer": lambda f: ([f.objection.pk], {}),
+    "nominations:quotas": lambda f: ([], {"unit": f.unit.pk}),
+    "nominations:public": lambda f: ([], {}),
 }
 # object pages: out-of-scope must answer 404
 OBJECT_URLS = {
@@ -49,15 +69,63 @@ OBJECT_URLS = {
     "eligibility:list",
     "eligibility:export",
     "eligibility:recompute",
+    "nominations:round_detail",
+    "nominations:round_edit",
+    "nominations:round_add",
+    "nominations:round_add_foreign",
+    "nominations:round_submit_ready",
+    "nominations:round_disclose",
+    "nominations:detail",
+    "nominations:step",
+    "nominations:exception",
+    "nominations:acknowledge",
+    "nominations:achievements",
+    "nominations:disclosure",
+    "nominations:objection_answer",
+    "nominations:quotas",
 }
+# open to anonymous visitors: must show nothing that is not published for the public
+PUBLIC_URLS = {"nominations:public"}
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 
 
 class Foreign:
-    """Outside a persona's scope: another province for the Sở officer, the other hospital otherwise."""
+    """Outside a persona's scope: another province for the Sở officer, the other hospital otherwise. Its
+    unit has a round with a nomination of its person, disclosed inside the unit, with an objection."""
 
     def __init__(self, unit, person, job):
         self.unit, self.person, self.job = unit, person, job
+        self.round = Round.objects.create(
+            unit=unit,
+            year=2025,
+            category="merit",
+            name=f"Đợt khen thưởng của {unit.code}",
+            deadline=dt.date(2026, 12, 15),
+        )
+        self.nomination = Nomination.objects.create(
+            round=self.round,
+            kind="person",
+            person=person,
+            name=person.full_name,
+            home=unit,
+            candidate="advanced_worker",
+            category="merit",
+            status="submitted",
+            status_changed_at=timezone.now(),
+        )
+        self.disclosure = Disclosure.objects.create(
+            round=self.round,
+            starts_on=dt.date(2026, 11, 20),
+            ends_on=dt.date(2026, 11, 30),
+            published_at=timezone.now(),
+        )
+        self.disclosure.nominations.add(self.nomination)
+        self.objection = Objection.objects.create(
+            disclosure=self.disclosure,
+            nomination=self.nomination,
+            text="Ý kiến",
+            filed_on=dt.date(2026, 11, 21),
+        )
 
 
 @pytest.fixture
@@ -69,13 +137,11 @@ def foreign(world, django_user_model):
     stranger = make_person(unit=other_hosp, full_name="Đoàn Thị Xuyến", serial=99, start=dt.date(2020, 1, 1))
     other_user = django_user_model.objects.create_user(username="someone_else", password="x")
     job = job_create(actor=other_user, kind="people_import", title="Nhập của người khác")
+    in_hosp_b = Foreign(world.hosp_b, world.binh, job)
     return {
         "so_officer": Foreign(other_so, stranger, job),
         "outsider": Foreign(world.hosp_a, world.hoa, job),
-        **{
-            p: Foreign(world.hosp_b, world.binh, job)
-            for p in ("unit_officer", "unit_head", "council_member", "staff")
-        },
+        **{p: in_hosp_b for p in ("unit_officer", "unit_head", "council_member", "staff")},
     }
 
 
@@ -127,7 +193,12 @@ def _xlsx_text(content: bytes) -> str:
 
 @pytest.mark.parametrize("url_name", sorted(URL_CASES))
 def test_anonymous_visitors_are_sent_to_the_login_page(client, world, foreign, url_name):
-    args, query = URL_CASES[url_name](foreign["unit_officer"])
+    target = foreign["unit_officer"]
+    args, query = URL_CASES[url_name](target)
     response = client.get(reverse(url_name, args=args), query)
+    if url_name in PUBLIC_URLS:
+        assert response.status_code == 200
+        assert target.person.full_name not in response.content.decode()
+        return
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))

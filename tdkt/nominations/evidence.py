@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from django.db.models import Q
 from django.utils import translation
 
+from tdkt.core.timeutil import format_date
 from tdkt.law import evaluate_many
 from tdkt.law.titles.grassroots_emulation_fighter import SCOPE_VI
 from tdkt.law.vocabulary import LABELS_VI, TITLES
@@ -33,10 +34,6 @@ from tdkt.records.models import (
 from .models import Nomination
 
 SECTIONS = ("rating", "title", "award", "achievement", "discipline", "review", "members")
-
-
-def _dmy(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
 
 
 # -- the law engine's facts and answer -------------------------------------------------------------------
@@ -72,16 +69,6 @@ def engine_answers(cases: dict) -> dict:
     return {k: answer["results"][0] for k, answer in zip(keys, answers, strict=True)}
 
 
-def first_failure(result: dict | None) -> dict | None:
-    """The first checkable condition that fails, else the first that lacks data."""
-    if not result:
-        return None
-    checkable = [c for c in result["conditions"] if not c.get("judgement")]
-    return next((c for c in checkable if c["met"] is False), None) or next(
-        (c for c in checkable if c["met"] is None), None
-    )
-
-
 # -- the record as readable items ------------------------------------------------------------------------
 
 
@@ -92,12 +79,12 @@ def _award_text(candidate: str, category: str, number: str, decided: dt.date | N
     if number:
         text += f" — QĐ số {number}"
     if decided:
-        text += f" ngày {_dmy(decided)}"
+        text += f" ngày {format_date(decided)}"
     return text
 
 
 def _period_text(start: dt.date, end: dt.date | None) -> str:
-    return f"từ {_dmy(start)}" + (f" đến {_dmy(end)}" if end else " (chưa kết thúc)")
+    return f"từ {format_date(start)}" + (f" đến {format_date(end)}" if end else " (chưa kết thúc)")
 
 
 def _person_items(person_ids: list[int], *, year: int, as_of: dt.date) -> dict[int, list[dict]]:
@@ -153,7 +140,7 @@ def _achievement_item(a: Achievement) -> dict:
     if a.decision_number:
         text += f", QĐ số {a.decision_number}"
     if a.decision_date:
-        text += f" ngày {_dmy(a.decision_date)}"
+        text += f" ngày {format_date(a.decision_date)}"
     return {"key": f"achievement:{a.pk}", "year": a.year, "section": "achievement", "text": text}
 
 

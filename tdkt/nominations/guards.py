@@ -15,13 +15,16 @@ from decimal import ROUND_FLOOR, Decimal
 from django.db.models import Count, Q
 from django.utils import translation
 
+from tdkt.core.timeutil import format_date
+from tdkt.eligibility.selectors import first_reason
+from tdkt.law.context import label
 from tdkt.law.engine import LAW_2022_ART_5, ND_152_ART_4
 from tdkt.law.parameters import MissingParameter, Parameters
-from tdkt.law.vocabulary import FORMS, LABELS_VI, NOT_COUNTING_TOWARD_MERIT
+from tdkt.law.vocabulary import FORMS, NOT_COUNTING_TOWARD_MERIT
 from tdkt.people.models import Employment
 from tdkt.records.models import Category, ConferredAward, Discipline, DisciplineLevel, Review
 
-from .evidence import engine_answers, first_failure, nomination_cases
+from .evidence import engine_answers, nomination_cases
 from .models import (
     INACTIVE_STATUSES,
     GuardAcknowledgement,
@@ -96,10 +99,6 @@ class Assessment:
         return rows
 
 
-def _label(candidate: str) -> str:
-    return LABELS_VI.get(candidate, candidate)
-
-
 def _subject_key(n: Nomination) -> tuple[str, int] | None:
     if n.person_id:
         return ("person", n.person_id)
@@ -113,18 +112,14 @@ def _category(category: str) -> str:
         return str(Category(category).label).lower()
 
 
-def _dmy(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
 # -- one guard at a time ---------------------------------------------------------------------------------
 
 
 def _eligibility_guard(n: Nomination, answer: dict | None) -> Guard | None:
     if answer is None or n.is_exception or answer["verdict"] == "eligible":
         return None
-    reason = first_failure(answer)
-    text = f"Hệ thống kết luận «{VERDICT_VI[answer['verdict']]}» cho «{_label(n.candidate)}»"
+    reason = first_reason(answer)
+    text = f"Hệ thống kết luận «{VERDICT_VI[answer['verdict']]}» cho «{label(n.candidate)}»"
     if reason:
         text += f": {reason['text']}"
     text += ". Muốn trình, ghi lý do đề nghị ngoại lệ."
@@ -146,19 +141,20 @@ def _review_guards(n: Nomination, reviews: list[Review], disciplines: list[Disci
         if r.end is None or r.end >= today:
             text = (
                 "Đang bị xem xét kỷ luật, điều tra, thanh tra hoặc có khiếu nại chưa giải quyết: "
-                f"{r.reason} (từ {_dmy(r.start)})"
+                f"{r.reason} (từ {format_date(r.start)})"
             )
             found.append(Guard("under_review", True, text, f"{LAW_2022_ART_5}; {ND_152_ART_4}"))
     for d in disciplines:
         with translation.override("vi"):
             level = str(DisciplineLevel(d.level).label)
         if d.end is None or d.end >= today:
-            text = f"Đang trong thời gian thi hành kỷ luật «{level}» (từ {_dmy(d.start)}): không đề nghị khen"
+            since = format_date(d.start)
+            text = f"Đang trong thời gian thi hành kỷ luật «{level}» (từ {since}): không đề nghị khen"
             found.append(Guard("discipline", True, text, ND_152_ART_4))
         elif n.category == Category.MERIT and d.end >= dt.date(year, 1, 1):
             text = (
-                f"Bị kỷ luật «{level}» từ {_dmy(d.start)} đến {_dmy(d.end)}: thành tích năm {year} "
-                "chỉ được tính từ khi hết thời hạn kỷ luật"
+                f"Bị kỷ luật «{level}» từ {format_date(d.start)} đến {format_date(d.end)}: "
+                f"thành tích năm {year} chỉ được tính từ khi hết thời hạn kỷ luật"
             )
             found.append(Guard("discipline", True, text, ND_152_ART_4))
     return found
@@ -171,7 +167,7 @@ def _duplicate_guards(
     same = [o for o in others if o.candidate == n.candidate and o.category == n.category]
     for o in same:
         text = (
-            f"«{_label(n.candidate)}» năm {year} đã được đề nghị cho đối tượng này "
+            f"«{label(n.candidate)}» năm {year} đã được đề nghị cho đối tượng này "
             f"trong đợt «{o.round.name}» của {o.round.unit.name}"
         )
         found.append(Guard("duplicate_candidate", True, text, LAW_2022_ART_5_2))
@@ -180,12 +176,12 @@ def _duplicate_guards(
         a["form"] for a in this_year.get("awards", []) if a.get("category", "merit") == n.category
     }
     if n.candidate in held and n.award_id is None:
-        text = f"Đã được tặng «{_label(n.candidate)}» năm {year} (đã ghi trong hồ sơ khen thưởng)"
+        text = f"Đã được tặng «{label(n.candidate)}» năm {year} (đã ghi trong hồ sơ khen thưởng)"
         found.append(Guard("duplicate_candidate", True, text, LAW_2022_ART_5_2))
     different = [o for o in others if o not in same]
     if different:
         listed = "; ".join(
-            f"«{_label(o.candidate)}» ({_category(o.category)}, đợt «{o.round.name}» của {o.round.unit.name})"
+            f"«{label(o.candidate)}» ({_category(o.category)}, đợt «{o.round.name}» của {o.round.unit.name})"
             for o in different
         )
         text = (
@@ -202,7 +198,7 @@ def _initiative_guard(n: Nomination, mine: set[int], shared: dict[int, list], ti
         for other in shared.get(achievement_id, []):
             if other.pk != n.pk:
                 reused.append(
-                    f"«{titles[achievement_id]}» cũng là căn cứ của đề nghị «{_label(other.candidate)}» "
+                    f"«{titles[achievement_id]}» cũng là căn cứ của đề nghị «{label(other.candidate)}» "
                     f"(đợt «{other.round.name}»)"
                 )
     if not reused:
@@ -220,7 +216,7 @@ def _merit_guard(n: Nomination, case: dict | None, *, year: int) -> Guard | None
     if case is None or n.category != Category.MERIT or n.candidate not in FORMS:
         return None
     excluded = [
-        f"{_label(a['form'])} ({_category(a['category'])}) năm {h['year']}"
+        f"{label(a['form'])} ({_category(a['category'])}) năm {h['year']}"
         for h in case["subject"]["history"]
         if h["year"] <= year
         for a in h.get("awards", [])
@@ -238,8 +234,8 @@ def _merit_guard(n: Nomination, case: dict | None, *, year: int) -> Guard | None
 def _late_guard(n: Nomination, round: Round, today: dt.date) -> Guard | None:
     if n.status != NominationStatus.DRAFT or today <= round.deadline:
         return None
-    text = f"Trình sau hạn của đợt ({_dmy(round.deadline)})"
-    return Guard("late", False, text, f"{round.name}: hạn nộp {_dmy(round.deadline)}")
+    text = f"Trình sau hạn của đợt ({format_date(round.deadline)})"
+    return Guard("late", False, text, f"{round.name}: hạn nộp {format_date(round.deadline)}")
 
 
 # -- quotas over the whole round -----------------------------------------------------------------------------
@@ -258,7 +254,7 @@ class QuotaCheck:
 
     @property
     def label(self) -> str:
-        return _label(self.candidate)
+        return label(self.candidate)
 
     @property
     def exceeded(self) -> bool:
@@ -267,7 +263,7 @@ class QuotaCheck:
     def guard(self, year: int) -> Guard:
         share = f"{(self.share * 100).normalize():f}".replace(".", ",")
         text = (
-            f"Đợt có {self.count} đề nghị «{_label(self.candidate)}», vượt hạn mức {self.cap} "
+            f"Đợt có {self.count} đề nghị «{label(self.candidate)}», vượt hạn mức {self.cap} "
             f"({share} % của {self.base} {self.base_label} năm {year})"
         )
         return Guard("quota", True, text, self.cite, self.verified)
@@ -322,7 +318,7 @@ def round_quotas(round: Round, *, as_of: dt.date) -> list[QuotaCheck]:
     if QuotaBase.STAFF in wanted:
         bases[QuotaBase.STAFF] = _people_in_subtree(round).order_by().distinct().count()
     labels = {
-        QuotaBase.ADVANCED_WORKERS: f"người đạt {_label('advanced_worker')}",
+        QuotaBase.ADVANCED_WORKERS: f"người đạt {label('advanced_worker')}",
         QuotaBase.STAFF: "người lao động",
     }
     checks = []

@@ -16,7 +16,7 @@ from tdkt.accounts.roles import DISCLOSURE_VIEW, NOMINATIONS_VIEW
 from tdkt.accounts.scope import scope_and_ancestor_unit_ids, scope_unit_ids
 from tdkt.core.timeutil import VN
 from tdkt.eligibility.models import EligibilityResult
-from tdkt.eligibility.selectors import review_as_of
+from tdkt.eligibility.selectors import first_reason, review_as_of
 from tdkt.law.parameters import MissingParameter, Parameters
 from tdkt.law.vocabulary import LABELS_VI
 from tdkt.org.models import Unit
@@ -26,7 +26,6 @@ from .evidence import (
     answer_diff,
     award_key,
     engine_answers,
-    first_failure,
     nomination_cases,
     record_diff,
     record_items,
@@ -215,7 +214,7 @@ def round_page_get(*, round: Round, today: dt.date, now: dt.datetime) -> dict:
                 nomination=n,
                 label=LABELS_VI.get(n.candidate, n.candidate),
                 verdict=(answer or {}).get("verdict", ""),
-                reason=first_failure(answer) if answer and answer["verdict"] != "eligible" else None,
+                reason=first_reason(answer) if answer and answer["verdict"] != "eligible" else None,
                 guards=guards,
                 live=is_live,
                 objections=counts[n.pk][0],

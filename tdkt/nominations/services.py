@@ -16,8 +16,8 @@ from tdkt.accounts.roles import NOMINATIONS_PREPARE
 from tdkt.accounts.scope import scope_unit_ids
 from tdkt.core.errors import ApplicationError
 from tdkt.eligibility.selectors import review_as_of
+from tdkt.law.context import label
 from tdkt.law.parameters import MissingParameter, Parameters
-from tdkt.law.vocabulary import LABELS_VI
 from tdkt.org.models import Unit
 from tdkt.records.services import award_record
 
@@ -30,10 +30,6 @@ from .workflow import STEPS, Step
 def _vi(label) -> str:
     with translation.override("vi"):
         return str(label)
-
-
-def _label(candidate: str) -> str:
-    return LABELS_VI.get(candidate, candidate)
 
 
 def _actor_name(actor) -> str:
@@ -76,9 +72,9 @@ def _authority(candidate: str, on: dt.date) -> tuple[bool, str]:
     return candidate in value.value, value.cite
 
 
-def _take_snapshot(*, actor, nomination: Nomination, step: str, assessment: Assessment, as_of, now):
-    items = record_items([nomination], year=nomination.round.year, as_of=as_of)[nomination.pk]
-    return EvidenceSnapshot.objects.create(
+def _snapshot(*, actor, nomination: Nomination, step: str, assessment: Assessment, items, as_of, now):
+    """The evidence of a submission, unsaved: the record items, the engine's case and answer, the guards."""
+    return EvidenceSnapshot(
         nomination=nomination,
         step=step,
         taken_at=now,
@@ -164,21 +160,28 @@ def _transition(
         refused = _submission_refusal(assessment)
         if refused:
             raise refused
-        _take_snapshot(
-            actor=actor, nomination=nomination, step=name, assessment=assessment, as_of=as_of, now=now
-        )
+        items = record_items([nomination], year=round.year, as_of=as_of)[nomination.pk]
+        _snapshot(
+            actor=actor,
+            nomination=nomination,
+            step=name,
+            assessment=assessment,
+            items=items,
+            as_of=as_of,
+            now=now,
+        ).save()
     elif name == "send_to_council":
         _before_council(nomination, today)
     elif name in ("decide", "forward"):
         within, cite = _authority(nomination.candidate, today)
         if name == "decide" and not within:
             raise ApplicationError(
-                f"«{_label(nomination.candidate)}» thuộc thẩm quyền cấp trên ({cite}): "
+                f"«{label(nomination.candidate)}» thuộc thẩm quyền cấp trên ({cite}): "
                 "chuyển đề nghị lên cấp trên."
             )
         if name == "forward" and within:
             raise ApplicationError(
-                f"«{_label(nomination.candidate)}» thuộc thẩm quyền của thủ trưởng đơn vị ({cite}): "
+                f"«{label(nomination.candidate)}» thuộc thẩm quyền của thủ trưởng đơn vị ({cite}): "
                 "ghi quyết định."
             )
         if name == "decide":
@@ -349,16 +352,14 @@ def nominations_submit_ready(*, actor, round: Round, today: dt.date) -> tuple[li
     now = timezone.now()
     items = record_items(ready, year=round.year, as_of=as_of)
     EvidenceSnapshot.objects.bulk_create(
-        EvidenceSnapshot(
+        _snapshot(
+            actor=actor,
             nomination=n,
             step="submit",
-            taken_at=now,
-            taken_by=actor if actor and actor.is_authenticated else None,
+            assessment=assessments[n.pk],
+            items=items[n.pk],
             as_of=as_of,
-            record=items[n.pk],
-            case=assessments[n.pk].case,
-            answer=assessments[n.pk].answer,
-            guards=assessments[n.pk].guard_rows(),
+            now=now,
         )
         for n in ready
     )

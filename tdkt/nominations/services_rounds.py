@@ -17,8 +17,9 @@ from tdkt.accounts.scope import scope_unit_ids
 from tdkt.core.errors import ApplicationError
 from tdkt.eligibility.models import EligibilityResult
 from tdkt.eligibility.selectors import review_as_of
+from tdkt.law.context import label
 from tdkt.law.registry import candidates_for
-from tdkt.law.vocabulary import LABELS_VI
+from tdkt.law.vocabulary import CANDIDATES
 from tdkt.org.models import Unit
 from tdkt.records.facts import FIRST_YEAR
 from tdkt.records.models import Achievement, Category
@@ -34,7 +35,7 @@ from .models import (
     Quota,
     Round,
 )
-from .services import _actor_name, _label, _require, _save, _vi
+from .services import _actor_name, _require, _save, _vi
 from .workflow import EDITABLE_STATUSES
 
 # The rules that rest on initiatives or research: the nominee's ones of the year are attached on creation.
@@ -132,7 +133,7 @@ def _check_candidate(round: Round, kind: str, candidate: str, category: str) -> 
         )
     if candidate not in candidates_for(kind):
         raise ApplicationError(
-            f"«{_label(candidate)}» không áp dụng cho {KIND_VI[kind]}.",
+            f"«{label(candidate)}» không áp dụng cho {KIND_VI[kind]}.",
             {"field": "candidate"},
         )
 
@@ -192,7 +193,7 @@ def nominations_create_from_list(
     taken = {f"{k}:{pid or uid}" for k, pid, uid in existing}
     for p in picks:
         if p.key in taken:
-            rows[p.key] = f"Đã có đề nghị «{_label(candidate)}» trong đợt này."
+            rows[p.key] = f"Đã có đề nghị «{label(candidate)}» trong đợt này."
     now = timezone.now()
     drafts = {}
     for p in picks:
@@ -270,13 +271,13 @@ def nomination_create_foreign(
     achievement is described in words."""
     _require(actor, NOMINATIONS_PREPARE, round.unit, "lập đề nghị khen thưởng")
     _check_candidate(round, kind, candidate, Category.FOREIGN)
-    for field, value, label in (
+    for field, value, what in (
         ("name", name, "Họ tên hoặc tên tổ chức"),
         ("nationality", nationality, "Quốc tịch"),
         ("achievement_summary", achievement_summary, "Thành tích"),
     ):
         if not value.strip():
-            raise ApplicationError(f"{label} là bắt buộc.", {"field": field})
+            raise ApplicationError(f"{what} là bắt buộc.", {"field": field})
     now = timezone.now()
     n = Nomination(
         round=round,
@@ -404,7 +405,7 @@ def quota_create(
     allowed = scope_unit_ids(actor, NOMINATIONS_VERIFY) | scope_unit_ids(actor, NOMINATIONS_DECIDE)
     if unit.pk not in allowed:
         raise ApplicationError(f"Bạn không có quyền đặt hạn mức khen thưởng của {unit.name}.")
-    if candidate not in LABELS_VI or candidate in {"excellent", "good", "completed", "failed", "unrated"}:
+    if candidate not in CANDIDATES:
         raise ApplicationError("Chọn danh hiệu hoặc hình thức khen thưởng.", {"field": "candidate"})
     obj = Quota(
         unit=unit,

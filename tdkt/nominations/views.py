@@ -234,13 +234,12 @@ def round_add_view(request, pk: int):
     errors, picked, reasons = {}, set(), {}
     if request.method == "POST":
         picked = set(request.POST.getlist("subject"))
+        reasons = {k.removeprefix("reason-"): v for k, v in request.POST.items() if k.startswith("reason-")}
         picks = []
         for key in sorted(picked):
             kind, _sep, raw = key.partition(":")
-            if kind not in ("person", "collective") or not raw.isdigit():
-                continue
-            reasons[key] = request.POST.get(f"reason-{key}", "")
-            picks.append(Pick(kind=kind, id=int(raw), reason=reasons[key]))
+            if kind in ("person", "collective") and raw.isdigit():
+                picks.append(Pick(kind=kind, id=int(raw), reason=reasons.get(key, "")))
         try:
             created = nominations_create_from_list(
                 actor=request.user,

@@ -79,6 +79,18 @@ def test_a_nominee_the_engine_does_not_find_eligible_needs_a_written_reason(logi
     assert Nomination.objects.get(person=world.hoa).is_exception is False
 
 
+def test_a_refused_selection_keeps_the_ticks_and_reasons_typed(login, round_2025, world):
+    an, binh = f"person:{world.an.pk}", f"person:{world.binh.pk}"
+    reason = "Hoàn thành xuất sắc nhiệm vụ chống dịch"
+    refused = _add(
+        login("unit_officer"), round_2025, "grassroots_emulation_fighter", [an, binh], {an: reason}
+    )
+    assert refused.status_code == 400 and not Nomination.objects.exists()
+    (row,) = [r for r in refused.context["rows"] if r.key == an]
+    assert (row.picked, row.reason, row.error) == (True, reason, "")
+    assert reason in refused.content.decode()
+
+
 def test_the_exception_flag_follows_the_nomination_through_every_page_and_step(login, round_2025, world):
     (n,) = nominate(
         world,

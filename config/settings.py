@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "tdkt.documents",
     "tdkt.movements",
     "tdkt.pledges",
+    "tdkt.nominations",
     "tdkt.demo",
 ]
 

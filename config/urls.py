@@ -18,6 +18,7 @@ urlpatterns = [
     path("movements/", include("tdkt.movements.urls")),
     path("registrations/", include("tdkt.pledges.urls_registrations")),
     path("pledges/", include("tdkt.pledges.urls")),
+    path("nominations/", include("tdkt.nominations.urls")),
     path("jobs/<uuid:pk>/", core_views.job_detail, name="job_detail"),
 ]
 # Uploaded files (evidence, import files) have no public URL, not even in development: they are

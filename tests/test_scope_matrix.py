@@ -8,11 +8,13 @@ from functools import cache, cached_property
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from conftest import PERSONAS, make_person
 from tdkt.core.jobs import job_create
 from tdkt.core.text import fold
 from tdkt.movements.tests.factories import launch
+from tdkt.nominations.models import Disclosure, Nomination, Objection, Round
 from tdkt.org.services import unit_create
 from tdkt.pledges.tests.factories import pledging_unit
 
@@ -79,6 +81,24 @@ URL_CASES = {
     "pledges:round_export": lambda f: ([f.pledge_round.pk], {}),
     "pledges:detail": lambda f: ([f.pledge.pk], {}),
     "pledges:sign": lambda f: ([f.pledge.pk], {}),
+    "nominations:rounds": lambda f: ([], {}),
+    "nominations:round_create": lambda f: ([], {}),
+    "nominations:round_detail": lambda f: ([f.round.pk], {}),
+    "nominations:round_edit": lambda f: ([f.round.pk], {}),
+    "nominations:round_add": lambda f: ([f.round.pk], {"candidate": "advanced_worker", "verdict": ""}),
+    "nominations:round_add_foreign": lambda f: ([f.round.pk], {}),
+    "nominations:round_submit_ready": lambda f: ([f.round.pk], {}),
+    "nominations:round_disclose": lambda f: ([f.round.pk], {}),
+    "nominations:detail": lambda f: ([f.nomination.pk], {}),
+    "nominations:step": lambda f: ([f.nomination.pk, "submit"], {}),
+    "nominations:exception": lambda f: ([f.nomination.pk], {}),
+    "nominations:acknowledge": lambda f: ([f.nomination.pk], {}),
+    "nominations:achievements": lambda f: ([f.nomination.pk], {}),
+    "nominations:disclosures": lambda f: ([], {}),
+    "nominations:disclosure": lambda f: ([f.disclosure.pk], {}),
+    "nominations:objection_answer": lambda f: ([f.objection.pk], {}),
+    "nominations:quotas": lambda f: ([], {"unit": f.unit.pk}),
+    "nominations:public": lambda f: ([], {}),
 }
 # a person's records: added from their page, corrected or deleted by id
 for _kind in ("rating", "achievement", "award", "discipline", "review", "leave"):
@@ -128,17 +148,65 @@ OBJECT_URLS = {
     "pledges:round_export",
     "pledges:detail",
     "pledges:sign",
+    "nominations:round_detail",
+    "nominations:round_edit",
+    "nominations:round_add",
+    "nominations:round_add_foreign",
+    "nominations:round_submit_ready",
+    "nominations:round_disclose",
+    "nominations:detail",
+    "nominations:step",
+    "nominations:exception",
+    "nominations:acknowledge",
+    "nominations:achievements",
+    "nominations:disclosure",
+    "nominations:objection_answer",
+    "nominations:quotas",
 }
+# open to anonymous visitors: must show nothing that is not published for the public
+PUBLIC_URLS = {"nominations:public"}
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 
 
 class Foreign:
     """Outside a persona's scope: another province for the Sở officer, the other hospital otherwise;
-    with a record of each kind of that unit and person, and a file attached to the rating."""
+    with a record of each kind of that unit and person, and a file attached to the rating; its unit has a
+    round with a nomination of its person, disclosed inside the unit, with an objection."""
 
     def __init__(self, unit, person, job, movement, pledging=None):
         self.unit, self.person, self.job, self.movement = unit, person, job, movement
         self.records = _records_of(unit, person)
+        self.round = Round.objects.create(
+            unit=unit,
+            year=2025,
+            category="merit",
+            name=f"Đợt khen thưởng của {unit.code}",
+            deadline=dt.date(2026, 12, 15),
+        )
+        self.nomination = Nomination.objects.create(
+            round=self.round,
+            kind="person",
+            person=person,
+            name=person.full_name,
+            home=unit,
+            candidate="advanced_worker",
+            category="merit",
+            status="submitted",
+            status_changed_at=timezone.now(),
+        )
+        self.disclosure = Disclosure.objects.create(
+            round=self.round,
+            starts_on=dt.date(2026, 11, 20),
+            ends_on=dt.date(2026, 11, 30),
+            published_at=timezone.now(),
+        )
+        self.disclosure.nominations.add(self.nomination)
+        self.objection = Objection.objects.create(
+            disclosure=self.disclosure,
+            nomination=self.nomination,
+            text="Ý kiến",
+            filed_on=dt.date(2026, 11, 21),
+        )
         self._pledging = pledging
 
     # A published movement of the unit, the person's registration under it, an open round and their
@@ -282,7 +350,12 @@ def _xlsx_text(content: bytes) -> str:
 
 @pytest.mark.parametrize("url_name", sorted(URL_CASES))
 def test_anonymous_visitors_are_sent_to_the_login_page(client, world, foreign, url_name):
-    args, query = URL_CASES[url_name](foreign["unit_officer"])
+    target = foreign["unit_officer"]
+    args, query = URL_CASES[url_name](target)
     response = client.get(reverse(url_name, args=args), query)
+    if url_name in PUBLIC_URLS:
+        assert response.status_code == 200
+        assert target.person.full_name not in response.content.decode()
+        return
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))

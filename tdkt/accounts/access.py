@@ -7,10 +7,19 @@ person (their own record included) or collective, and kept by whoever holds RECO
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from tdkt.accounts.roles import MOVEMENTS_VIEW, ORG_VIEW, PEOPLE_VIEW, RECORDS_MANAGE
-from tdkt.accounts.scope import scope_unit_ids
+from tdkt.accounts.roles import (
+    DISCLOSURE_VIEW,
+    MOVEMENTS_VIEW,
+    NOMINATIONS_PREPARE,
+    NOMINATIONS_VIEW,
+    ORG_VIEW,
+    PEOPLE_VIEW,
+    RECORDS_MANAGE,
+)
+from tdkt.accounts.scope import scope_and_ancestor_unit_ids, scope_unit_ids
 from tdkt.attachments.models import Attachment
 from tdkt.attachments.registry import target_for_model
+from tdkt.nominations.models import Disclosure, Nomination, Objection, Round
 from tdkt.org.models import Unit
 from tdkt.people.models import Person
 from tdkt.people.selectors import people_in_units
@@ -213,3 +222,39 @@ def get_pledge_for_user(request, pk: int):
     if pledge.unit_id not in ids and pledge.round.unit_id not in ids:
         raise Http404
     return pledge
+
+
+def get_round_for_user(request, pk: int, perm: str = NOMINATIONS_VIEW) -> Round:
+    """A nomination round of a unit in scope."""
+    found = get_object_or_404(Round.objects.select_related("unit"), pk=pk)
+    if found.unit_id not in scope_unit_ids(request.user, perm):
+        raise Http404
+    return found
+
+
+def get_nomination_for_user(request, pk: int, perm: str = NOMINATIONS_VIEW) -> Nomination:
+    """A nomination of a round in scope, with its round, unit, nominee and home unit."""
+    found = get_object_or_404(
+        Nomination.objects.select_related("round__unit", "person", "unit", "home", "award"), pk=pk
+    )
+    if found.round.unit_id not in scope_unit_ids(request.user, perm):
+        raise Http404
+    return found
+
+
+def get_disclosure_for_user(request, pk: int) -> Disclosure:
+    """A disclosed list of a unit the user belongs to (or oversees)."""
+    found = get_object_or_404(Disclosure.objects.select_related("round__unit"), pk=pk)
+    if found.round.unit_id not in scope_and_ancestor_unit_ids(request.user, DISCLOSURE_VIEW):
+        raise Http404
+    return found
+
+
+def get_objection_for_user(request, pk: int, perm: str = NOMINATIONS_PREPARE) -> Objection:
+    """An objection to a nomination of a round in scope (for answering)."""
+    found = get_object_or_404(
+        Objection.objects.select_related("disclosure__round__unit", "nomination"), pk=pk
+    )
+    if found.disclosure.round.unit_id not in scope_unit_ids(request.user, perm):
+        raise Http404
+    return found

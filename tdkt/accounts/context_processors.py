@@ -1,7 +1,15 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.accounts.roles import MOVEMENTS_VIEW, ORG_VIEW, PEOPLE_MANAGE, PEOPLE_VIEW, REGISTER_VIEW
+from tdkt.accounts.roles import (
+    DISCLOSURE_VIEW,
+    MOVEMENTS_VIEW,
+    NOMINATIONS_VIEW,
+    ORG_VIEW,
+    PEOPLE_MANAGE,
+    PEOPLE_VIEW,
+    REGISTER_VIEW,
+)
 from tdkt.accounts.scope import has_perm
 
 
@@ -16,6 +24,10 @@ def navigation(request):
     if has_perm(user, PEOPLE_VIEW):
         items.append(("people", _("People"), reverse("people:list")))
         items.append(("eligibility", _("Eligibility"), reverse("eligibility:list")))
+    if has_perm(user, NOMINATIONS_VIEW):
+        items.append(("nominations", _("Nominations"), reverse("nominations:rounds")))
+    elif has_perm(user, DISCLOSURE_VIEW):
+        items.append(("nominations", _("Disclosed nominations"), reverse("nominations:disclosures")))
     if has_perm(user, PEOPLE_MANAGE):
         items.append(("records", _("Records"), reverse("records:import")))
     elif user.person_id:

@@ -23,6 +23,11 @@ REGISTRATIONS_VIEW = "registrations.view"  # who registered which title in units
 REGISTRATIONS_MANAGE = "registrations.manage"  # register people and collectives of units in scope
 PLEDGES_VIEW = "pledges.view"  # pledge rounds, pledges and signature progress of units in scope
 PLEDGES_MANAGE = "pledges.manage"  # prepare, open and close pledge rounds of units in scope
+NOMINATIONS_VIEW = "nominations.view"  # rounds and nominations of the units in scope
+NOMINATIONS_PREPARE = "nominations.prepare"  # open rounds, build and submit nominations (unit officer)
+NOMINATIONS_VERIFY = "nominations.verify"  # verify or return the units' nominations (Sở officer)
+NOMINATIONS_DECIDE = "nominations.decide"  # council outcome, decision, forwarding (unit head)
+DISCLOSURE_VIEW = "nominations.disclosure"  # read the unit's disclosed lists and object (everyone)
 
 PERMISSION_ROLES: dict[str, frozenset[str]] = {
     PEOPLE_VIEW: frozenset({SO, OFFICER, HEAD}),
@@ -39,6 +44,11 @@ PERMISSION_ROLES: dict[str, frozenset[str]] = {
     REGISTRATIONS_MANAGE: frozenset({SO, OFFICER}),
     PLEDGES_VIEW: frozenset({SO, OFFICER, HEAD}),
     PLEDGES_MANAGE: frozenset({SO, OFFICER}),
+    NOMINATIONS_VIEW: frozenset({SO, OFFICER, HEAD, MEMBER, SECRETARY}),
+    NOMINATIONS_PREPARE: frozenset({SO, OFFICER}),
+    NOMINATIONS_VERIFY: frozenset({SO}),
+    NOMINATIONS_DECIDE: frozenset({HEAD}),
+    DISCLOSURE_VIEW: frozenset({SO, OFFICER, HEAD, MEMBER, SECRETARY, STAFF}),
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

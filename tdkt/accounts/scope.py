@@ -57,6 +57,22 @@ def scope_unit_ids(user, perm: str) -> frozenset[int]:
     return result
 
 
+def scope_and_ancestor_unit_ids(user, perm: str) -> frozenset[int]:
+    """The scope for `perm` plus every unit above the user's role units: what concerns a whole unit (its
+    disclosed list of nominations) reaches the staff of its departments too."""
+    scope = scope_unit_ids(user, perm)
+    if not scope:
+        return scope
+    above = {
+        int(part)
+        for role, _, path in _role_units(user)
+        if perm in ROLE_PERMISSIONS[role]
+        for part in path.strip("/").split("/")
+        if part
+    }
+    return scope | above
+
+
 def predecessor_ids(unit_ids: set[int]) -> set[int]:
     """Every unit that `unit_ids` succeeded, transitively, with their subtrees."""
     found: set[int] = set()

@@ -2,13 +2,20 @@
 call, set-based.
 
 The subjects are encoded once into columns — years × people matrices of ratings, title bitmasks, discipline,
-initiatives and research by scope; per-person vectors of prior awards, service figures and member counts —
-and each rule version has a vectorised twin here (`_VECTORISED`, keyed by the version name) that mirrors the
-scalar formula condition by condition, in the same order. Every parameter is read once per call.
+initiatives and research by scope; per-person vectors of prior awards, leave, service figures and member
+counts — and each rule version has a vectorised twin (`tdkt/law/batch_rules.py`, registered in `_VECTORISED`
+by version name) that mirrors the scalar formula condition by condition, in the same order. Every parameter is
+read once per call.
 
 The answer is, per (subject, candidate), the verdict and the id of the first failing checkable condition (or,
-when none fails, the first unknown one): what the year-end unit list shows. The full explanation — texts,
-citations, `verified` — stays with the scalar engine (`tdkt.law.evaluate_case`), called per person on demand.
+when none fails, the first unknown one): what the year-end unit list shows. With `explain=True` it also gives
+what the stored list needs, exactly as the scalar engine words it: the text and citation of that condition,
+the result's `verified` flag, and for each exclusion gate asked for (`gates=`) the text of the gate where it
+fails. Explanations are not rewritten here: each condition of a twin comes with a *key* — the facts its text
+depends on (the rating, the years of a chain, a date…) — and the subjects sharing (condition, state, key) are
+explained by evaluating the scalar rule (`engine.evaluate_version`) for one of them; likewise `verified`, by
+the facts that decide which parameters a rule reads. A few thousand scalar evaluations explain a province.
+
 A rule version without a vectorised twin is evaluated by the scalar engine for that candidate
 (`BatchResult.scalar_fallback` names it), so a new version is correct before it is fast.
 
@@ -20,25 +27,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from fractions import Fraction
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
 from tdkt.law import rules  # noqa: F401  (registers every rule module)
 from tdkt.law.context import Ctx
 from tdkt.law.errors import CaseError
-from tdkt.law.facts import Case, Subject, parse_case
+from tdkt.law.facts import Case, Leave, Subject, parse_case
 from tdkt.law.forms._periods import full_years
 from tdkt.law.parameters import Parameters, Value, load
 from tdkt.law.registry import RuleVersion, candidates_for, version_for
-from tdkt.law.verdict import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN
+from tdkt.law.verdict import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN, Condition
 from tdkt.law.vocabulary import (
     CANDIDATES,
     FORMS,
     GENDERS,
     GOOD_OR_BETTER,
     KINDS,
+    LEAVE_KINDS,
     NOT_COUNTING_TOWARD_MERIT,
     RATINGS,
     SCOPE_RANK,
@@ -54,10 +62,12 @@ NOT_APPLICABLE = -1
 
 _RATING_CODE = {None: 0} | {r: i for i, r in enumerate(RATINGS, start=1)}
 _TITLE_BIT = {t: 1 << i for i, t in enumerate(TITLES)}
+_LEAVE_BIT = {k: 1 << i for i, k in enumerate(LEAVE_KINDS)}
 _EXCELLENT = _RATING_CODE["excellent"]
 _GOOD_CODES = [_RATING_CODE[r] for r in sorted(GOOD_OR_BETTER)]
 _RANKS = (1, 2, 3)
 _NO_DATA, _FAILED_STOP, _BOUND = 0, 1, 2  # why a run back from the year under review stops
+_SEQUENCE_LIMIT = 1 << 60  # sequences of scopes longer than this are keyed by subject
 
 
 # -- the population as columns -------------------------------------------------------------------------
@@ -71,6 +81,7 @@ class Population:
         flat_year, flat_person, ratings, titles = [], [], [], []
         awards, achievements, disciplines, this_year = [], [], [], []
         employed, direct, sector, manager, gender, hazardous = [], [], [], [], [], []
+        leave: dict[int, tuple[Leave, ...]] = {}
         title_mask: dict[frozenset, int] = {}
         full = full_years
         base = year
@@ -104,18 +115,21 @@ class Population:
                     awards.append((p, y, r.awards))
                 if r.initiatives or r.research:
                     achievements.append((p, y, r))
-            this_year.append(h.get(year))
+            record = h.get(year)
+            this_year.append(record)
+            if record is not None and record.leave:
+                leave[p] = record.leave
             e = s.employed_since
-            employed.append((e.year, e.month) if e else (0, 0))
+            employed.append((e.year, e.month, e.toordinal()) if e else (0, 0, 0))
             d = s.direct_professional_since
-            direct.append(full(d, as_of) if d else -1)
+            direct.append((full(d, as_of), d.toordinal()) if d else (-1, 0))
             d = s.health_sector_since
-            sector.append(full(d, as_of) if d else -1)
+            sector.append((full(d, as_of), d.toordinal()) if d else (-1, 0))
             manager.append(-1 if s.is_manager is None else int(s.is_manager))
             gender.append(-1 if s.gender is None else GENDERS.index(s.gender))
             hazardous.append(-1 if s.hazardous_specialty is None else int(s.hazardous_specialty))
         n = self.n = len(ids)
-        self.subjects = kept  # only with keep=True (the scalar fallback needs them)
+        self.subjects = kept  # only with keep=True (explanations and the scalar fallback need them)
         self.ids = tuple(ids)
         self.kinds = np.array([KINDS.index(k) for k in kinds], dtype=np.int8)
         self.is_person = self.kinds == KINDS.index("person")
@@ -134,17 +148,25 @@ class Population:
                 last = (d.end or as_of).year
                 for y in range(max(d.start.year, base), min(last, year) + 1):
                     self.blocked[y - base, p] = True
-        # achievements[rank]: initiatives + research at that scope or above; initiatives[rank]: initiatives
+        # achievements[rank]: initiatives + research at that scope or above; initiatives[rank]: initiatives;
+        # sequence: the scopes of the year's initiatives then research works, in order (explanation keys)
         self.achievements = {r: np.zeros((rows, n), dtype=np.int32) for r in _RANKS}
         self.initiatives = {r: np.zeros((rows, n), dtype=np.int32) for r in _RANKS}
+        self.sequence = np.zeros((rows, n), dtype=np.int64)
         for p, y, record in achievements:
+            code = 1
             for a in record.initiatives:
-                for r in range(1, SCOPE_RANK[a.scope] + 1):
+                rank = SCOPE_RANK[a.scope]
+                code = code * 4 + rank
+                for r in range(1, rank + 1):
                     self.initiatives[r][y - base, p] += 1
                     self.achievements[r][y - base, p] += 1
             for a in record.research:
-                for r in range(1, SCOPE_RANK[a.scope] + 1):
+                rank = SCOPE_RANK[a.scope]
+                code = code * 4 + rank
+                for r in range(1, rank + 1):
                     self.achievements[r][y - base, p] += 1
+            self.sequence[y - base, p] = code if code < _SEQUENCE_LIMIT else -1 - p
         # first year (up to the year under review) holding a merit award / any award of a form; 0: none
         merit: dict[str, dict[int, int]] = {}
         anyhow: dict[str, dict[int, int]] = {}
@@ -158,27 +180,33 @@ class Population:
         self.merit_award_year = {f: self._vector(merit.get(f, {})) for f in FORMS}
         self.any_award_year = {f: self._vector(anyhow.get(f, {})) for f in FORMS}
         self.under_review = np.array([bool(r and r.under_review) for r in this_year], dtype=bool)
+        self.leave = leave  # subject → the leave periods listed in the record of the year under review
         m = [r.members if r is not None else None for r in this_year]
         self.has_members = np.array([x is not None for x in m], dtype=bool)
-        for field in (
+        for name in (
             "total",
             "completed_tasks",
             "advanced_workers",
             "grassroots_emulation_fighters",
             "disciplined_warning_or_above",
         ):
-            values = [getattr(x, field) if x is not None else 0 for x in m]
-            setattr(self, f"m_{field}", np.array(values, dtype=np.int64).reshape(n))
-        employed_arr = np.array(employed, dtype=np.int32).reshape(n, 2)
+            values = [getattr(x, name) if x is not None else 0 for x in m]
+            setattr(self, f"m_{name}", np.array(values, dtype=np.int64).reshape(n))
+        employed_arr = np.array(employed, dtype=np.int64).reshape(n, 3)
         self.employed_year, self.employed_month = employed_arr[:, 0], employed_arr[:, 1]
-        self.direct_years = np.array(direct, dtype=np.int32)
-        self.sector_years = np.array(sector, dtype=np.int32)
+        self.employed_ordinal = employed_arr[:, 2]
+        direct_arr = np.array(direct, dtype=np.int64).reshape(n, 2)
+        self.direct_years, self.direct_ordinal = direct_arr[:, 0], direct_arr[:, 1]
+        sector_arr = np.array(sector, dtype=np.int64).reshape(n, 2)
+        self.sector_years, self.sector_ordinal = sector_arr[:, 0], sector_arr[:, 1]
         self.is_manager = np.array(manager, dtype=np.int8)
         self.gender = np.array(gender, dtype=np.int8)
         self.hazardous = np.array(hazardous, dtype=np.int8)
+        self.index = np.arange(n, dtype=np.int64)
         self._false = np.zeros(n, dtype=bool)
         self._zero8 = np.zeros(n, dtype=np.int8)
         self._zero32 = np.zeros(n, dtype=np.int32)
+        self._zero64 = np.zeros(n, dtype=np.int64)
 
     def _vector(self, found: dict[int, int]) -> np.ndarray:
         v = np.zeros(self.n, dtype=np.int32)
@@ -211,6 +239,22 @@ class Population:
     def initiatives_at(self, y: int, rank: int) -> np.ndarray:
         return self.initiatives[rank][y - self.base] if self._inside(y) else self._zero32
 
+    def sequence_at(self, y: int) -> np.ndarray:
+        return self.sequence[y - self.base] if self._inside(y) else self._zero64
+
+    @cached_property
+    def year_code(self) -> np.ndarray:
+        """Per year and subject: has a record, touched by discipline, rating, titles — one integer."""
+        return (
+            self.present.astype(np.int64)
+            | (self.blocked.astype(np.int64) << 1)
+            | (self.rating.astype(np.int64) << 2)
+            | (self.titles.astype(np.int64) << 5)
+        )
+
+    def year_code_at(self, y: int) -> np.ndarray:
+        return self.year_code[y - self.base] if self._inside(y) else self._zero64
+
 
 # -- parameters: each read once per call -----------------------------------------------------------------
 class _Params:
@@ -223,6 +267,28 @@ class _Params:
         if found is None:
             found = self.read[name] = self.parameters.value(name)
         return found
+
+
+# -- conditions ------------------------------------------------------------------------------------------
+Key = np.ndarray | None  # (n,) or (n, k) integers: the facts a condition's text depends on; None: its state
+
+
+class Conditions(list):
+    """(id, state, key) triples in the scalar rule's order. `verified_key` (n,) tells apart the subjects
+    whose answers read different parameters (hence may differ in `verified`); None when all read the same."""
+
+    def __init__(self, items: Iterable = (), *, verified_key: np.ndarray | None = None):
+        super().__init__(_triple(x) for x in items)
+        self.verified_key = verified_key
+
+
+def _triple(item) -> tuple[str, np.ndarray, Key]:
+    return item if len(item) == 3 else (item[0], item[1], None)
+
+
+def keys(*columns) -> np.ndarray:
+    """Columns (each (n,) or (n, k)) side by side as one (n, k) integer key."""
+    return np.column_stack([np.asarray(c, dtype=np.int64) for c in columns])
 
 
 # -- three-valued helpers --------------------------------------------------------------------------------
@@ -250,144 +316,23 @@ def _three_valued(included: list[np.ndarray], outcomes: list[np.ndarray]) -> np.
     return np.where(all_met, MET, np.where(all_failed, FAILED, UNKNOWN_STATE)).astype(np.int8)
 
 
-def _rating_codes(values) -> list[int]:
-    return [_RATING_CODE[v] for v in values if v in _RATING_CODE and v is not None]
-
-
-Test = Callable[[int], np.ndarray]  # year → bool per subject (for a year with a record)
-
-
-def _has(pop: Population, title: str) -> Test:
-    return lambda y: pop.title_at(y, title)
-
-
-def _good_or_better(pop: Population) -> Test:
-    return lambda y: np.isin(pop.rating_at(y), _GOOD_CODES)
-
-
-def _excellent(pop: Population) -> Test:
-    return lambda y: pop.rating_at(y) == _EXCELLENT
-
-
-# -- shared condition shapes (mirroring context.py, _periods.py and the shared rule helpers) ------------
-def _rating_in(pop: Population, allowed: Value, y: int | None = None) -> np.ndarray:
-    """The year's rating is among the parameter's; unknown without a rating."""
-    r = pop.rating_at(pop.year if y is None else y)
-    return _state(r != 0, np.isin(r, _rating_codes(allowed.value)))
-
-
-def _tenure(pop: Population, minimum: Value) -> np.ndarray:
-    """advanced_worker.tenure_condition."""
-    y, since_year = pop.year, pop.employed_year
-    months = np.where(since_year > y, 0, np.where(since_year == y, 13 - pop.employed_month, 12))
-    return _state(since_year != 0, months >= minimum.value)
-
-
-def _chain(pop: Population, years: Iterable[int], test: Test) -> np.ndarray:
-    """Ctx.chain (discipline breaks it) → its `met`."""
-    missing = np.zeros(pop.n, dtype=bool)
-    unknown = np.zeros(pop.n, dtype=bool)
-    for y in years:
-        present = pop.present_at(y)
-        unknown |= ~present
-        missing |= present & (pop.blocked_at(y) | ~test(y))
-    return np.where(missing, FAILED, np.where(unknown, UNKNOWN_STATE, MET)).astype(np.int8)
-
-
-def _achievements(pop: Population, years: Iterable[int], scope: str) -> np.ndarray:
-    """grassroots_emulation_fighter.achievements_condition → its `met`."""
-    rank = SCOPE_RANK[scope]
-    found = np.zeros(pop.n, dtype=bool)
-    unknown = np.zeros(pop.n, dtype=bool)
-    for y in years:
-        found |= pop.achievements_at(y, rank) > 0
-        unknown |= ~pop.present_at(y)
-    return np.where(found, MET, np.where(unknown, UNKNOWN_STATE, FAILED)).astype(np.int8)
-
-
-def _run_back(pop: Population, test: Test, after: np.ndarray | None = None):
-    """_periods.run_back → (length of the run, why it stops) per subject."""
-    length = np.zeros(pop.n, dtype=np.int32)
-    stop = np.full(pop.n, -1, dtype=np.int8)
-    alive = np.ones(pop.n, dtype=bool)
-    y = pop.year
-    while alive.any():
-        if after is not None:
-            bound = alive & (y <= after)
-            stop[bound] = _BOUND
-            alive &= ~bound
-        no_data = alive & ~pop.present_at(y)
-        stop[no_data] = _NO_DATA
-        alive &= ~no_data
-        failed = alive & (pop.blocked_at(y) | ~test(y))
-        stop[failed] = _FAILED_STOP
-        alive &= ~failed
-        length += alive
-        y -= 1
-    return length, stop
-
-
-def _count(
-    pop: Population, length, stop, minimum_years: int, test: Test, need: Value, after: np.ndarray | None
-) -> np.ndarray:
-    """_periods.count_condition → its `met`."""
-    long = length >= minimum_years
-    found = np.zeros(pop.n, dtype=np.int32)
-    no_data = np.zeros(pop.n, dtype=bool)
-    for k in range(max(minimum_years, pop.rows + 1)):
-        y = pop.year - k
-        short_period = np.ones(pop.n, dtype=bool) if after is None else y > after
-        in_period = np.where(long, k < length, (k < minimum_years) & short_period)
-        present = pop.present_at(y)
-        found += in_period & present & ~pop.blocked_at(y) & test(y)
-        no_data |= in_period & ~present
-    earlier_unknown = long & (stop == _NO_DATA)
-    return np.where(
-        found >= need.value, MET, np.where(no_data | earlier_unknown, UNKNOWN_STATE, FAILED)
-    ).astype(np.int8)
-
-
-Conditions = list[tuple[str, np.ndarray]]
-
-
-def _after_prior_award(
-    pop: Population,
-    *,
-    prior_form: str,
-    minimum: Value,
-    counts: tuple[tuple[str, Test, Value], ...],
-    after_required: bool = True,
-) -> Conditions:
-    """_periods.after_prior_award."""
-    y = pop.year
-    award_year = pop.merit_award_year[prior_form]
-    holds = award_year > 0
-    found: Conditions = [(f"holds_{prior_form}", _state(True, holds))]
-    m = minimum.value
-    if after_required:
-        found.append(("years_after_prior_award", _state(holds, y >= award_year + m)))
-    found.append(("good_rating_years", _chain(pop, range(y - m + 1, y + 1), _good_or_better(pop))))
-    after = np.where(holds, award_year, np.iinfo(np.int32).min) if after_required else None
-    length, stop = _run_back(pop, _good_or_better(pop), after)
-    for id, test, need in counts:
-        found.append((id, _count(pop, length, stop, m, test, need, after)))
-    return found
-
-
-def _principles(pop: Population) -> Conditions:
+def _principles(pop: Population, p: _Params) -> Conditions:
     """engine.principles."""
     present = pop.present_at(pop.year)
-    return [
-        ("not_under_review", _state(present, ~pop.under_review)),
-        (
-            "no_discipline_in_year",
-            np.where(present & pop.is_person, _state(True, ~pop.blocked_at(pop.year)), ABSENT),
-        ),
-    ]
+    found = []
+    if p("principles.not_under_review").value:
+        found.append(("not_under_review", _state(present, ~pop.under_review)))
+    if p("principles.no_discipline_in_year").value:
+        state = np.where(present & pop.is_person, _state(True, ~pop.blocked_at(pop.year)), ABSENT)
+        found.append(("no_discipline_in_year", state.astype(np.int8)))
+    return Conditions(found)
 
 
-# -- one vectorised function per rule version ------------------------------------------------------------
-_VECTORISED: dict[str, Callable[[Population, _Params], Conditions]] = {}
+# -- one vectorised function per rule version (batch_rules.py) -------------------------------------------
+_VECTORISED: dict[str, Callable[[Population, _Params], list]] = {}
+# (version, condition id) → the scalar function that words that condition alone: conditions whose text names
+# the subject's own dates are explained by it rather than by the whole rule (same words, less work).
+_ALONE: dict[tuple[str, str], Callable[[Ctx], Condition]] = {}
 
 
 def vectorised(*names: str):
@@ -399,361 +344,25 @@ def vectorised(*names: str):
     return register
 
 
-@vectorised("advanced_worker@2017-10-01", "advanced_worker@2024-01-01")
-def _advanced_worker(pop: Population, p: _Params) -> Conditions:
-    return [
-        ("rating_good_or_better", _rating_in(pop, p("advanced_worker.good_ratings"))),
-        ("minimum_months_worked", _tenure(pop, p("advanced_worker.minimum_months"))),
-    ]
-
-
-def _advanced_worker_this_year(pop: Population, p: _Params) -> np.ndarray:
-    """grassroots_emulation_fighter.advanced_worker_condition."""
-    y = pop.year
-    parts = _all_of(
-        _rating_in(pop, p("advanced_worker.good_ratings")), _tenure(pop, p("advanced_worker.minimum_months"))
-    )
-    held = pop.title_at(y, "advanced_worker")
-    return np.where(held, MET, np.where(pop.present_at(y), parts, UNKNOWN_STATE)).astype(np.int8)
-
-
-@vectorised("grassroots_emulation_fighter@2017-10-01")
-def _grassroots_emulation_fighter_2017(pop: Population, p: _Params) -> Conditions:
-    scope = p("grassroots_emulation_fighter.initiative_scope")
-    return [
-        ("advanced_worker_this_year", _advanced_worker_this_year(pop, p)),
-        ("initiative_or_research", _achievements(pop, [pop.year], scope.value)),
-    ]
-
-
-@vectorised("grassroots_emulation_fighter@2024-01-01")
-def _grassroots_emulation_fighter_2024(pop: Population, p: _Params) -> Conditions:
-    y = pop.year
-    ratings = p("grassroots_emulation_fighter.qualifying_ratings")
-    scope = p("grassroots_emulation_fighter.initiative_scope")
-    rating = pop.rating_at(y)
-    reason = np.isin(rating, _rating_codes(ratings.value)) | (
-        pop.achievements_at(y, SCOPE_RANK[scope.value]) > 0
-    )
-    state = np.where(reason, MET, np.where(rating == 0, UNKNOWN_STATE, FAILED))
-    state = np.where(pop.present_at(y), state, UNKNOWN_STATE).astype(np.int8)
-    return [
-        ("advanced_worker_this_year", _advanced_worker_this_year(pop, p)),
-        ("excellent_or_initiative", state),
-    ]
-
-
-@vectorised("provincial_emulation_fighter@2017-10-01", "provincial_emulation_fighter@2024-01-01")
-def _provincial_emulation_fighter(pop: Population, p: _Params) -> Conditions:
-    y = pop.year
-    length = p("provincial_emulation_fighter.consecutive_years").value
-    years = range(y - length + 1, y + 1)
-    found = [("grassroots_fighter_chain", _chain(pop, years, _has(pop, "grassroots_emulation_fighter")))]
-    earlier = np.zeros(pop.n, dtype=bool)
-    for year in years:
-        if year != y:
-            earlier |= pop.title_at(year, "provincial_emulation_fighter")
-    if p("provincial_emulation_fighter.separate_cycles").value:
-        found.append(("new_cycle", np.where(earlier, FAILED, ABSENT).astype(np.int8)))
-    scope = p("provincial_emulation_fighter.initiative_scope")
-    found.append(("provincial_initiative", _achievements(pop, years, scope.value)))
-    return found
-
-
-@vectorised("national_emulation_fighter@2017-10-01", "national_emulation_fighter@2024-01-01")
-def _national_emulation_fighter(pop: Population, p: _Params) -> Conditions:
-    y = pop.year
-    times = p("national_emulation_fighter.provincial_times").value
-    cycle = p("provincial_emulation_fighter.consecutive_years").value
-    ends = [y - cycle * (times - 1 - i) for i in range(times)]
-    scope = p("national_emulation_fighter.initiative_scope")
-    return [
-        ("provincial_fighter_chain", _chain(pop, ends, _has(pop, "provincial_emulation_fighter"))),
-        ("national_initiative", _achievements(pop, range(y - cycle * times + 1, y + 1), scope.value)),
-    ]
-
-
-def _share(pop: Population, count: np.ndarray, minimum: Value, comparison: str = "at_least") -> np.ndarray:
-    """advanced_collective.share_condition (exact: count/total against a Fraction)."""
-    threshold = Fraction(str(minimum.value))
-    lhs = count * threshold.denominator
-    rhs = pop.m_total * threshold.numerator
-    met = lhs >= rhs if comparison == "at_least" else lhs > rhs
-    return _state(pop.has_members & (pop.m_total != 0), met)
-
-
-def _no_member_disciplined(pop: Population, applies: Value) -> Conditions:
-    if not applies.value:
-        return []
-    state = _state(pop.has_members, pop.m_disciplined_warning_or_above == 0)
-    return [("no_member_disciplined_warning_or_above", state)]
-
-
-@vectorised("advanced_collective@2017-10-01", "advanced_collective@2024-01-01")
-def _advanced_collective(pop: Population, p: _Params) -> Conditions:
-    comparison = p("advanced_collective.share_comparison")
-    minimum = p("advanced_collective.minimum_advanced_worker_share")
-    return [
-        ("rating_good_or_better", _rating_in(pop, p("advanced_collective.good_ratings"))),
-        ("advanced_worker_share", _share(pop, pop.m_advanced_workers, minimum, comparison.value)),
-        *_no_member_disciplined(pop, p("advanced_collective.excludes_discipline_warning_or_above")),
-    ]
-
-
-@vectorised("excellent_collective@2017-10-01", "excellent_collective@2024-01-01")
-def _excellent_collective(pop: Population, p: _Params) -> Conditions:
-    completed = p("excellent_collective.minimum_completed_share")
-    advanced = p("excellent_collective.minimum_advanced_worker_share")
-    fighters = p("excellent_collective.minimum_grassroots_emulation_fighters")
-    return [
-        ("rating_excellent", _rating_in(pop, p("excellent_collective.ratings"))),
-        ("all_members_completed_tasks", _share(pop, pop.m_completed_tasks, completed)),
-        ("advanced_worker_share", _share(pop, pop.m_advanced_workers, advanced)),
-        (
-            "grassroots_emulation_fighter_member",
-            _state(pop.has_members, pop.m_grassroots_emulation_fighters >= fighters.value),
-        ),
-        *_no_member_disciplined(pop, p("excellent_collective.excludes_discipline_warning_or_above")),
-    ]
-
-
-def _title_this_year(pop: Population, required: Value) -> np.ndarray:
-    """provincial_emulation_flag.title_this_year_condition."""
-    return _state(pop.present_at(pop.year), pop.title_at(pop.year, required.value))
-
-
-@vectorised("provincial_emulation_flag@2017-10-01", "provincial_emulation_flag@2024-01-01")
-def _provincial_emulation_flag(pop: Population, p: _Params) -> Conditions:
-    state = _title_this_year(pop, p("provincial_emulation_flag.required_title"))
-    return [("excellent_collective_this_year", state)]
-
-
-@vectorised("government_emulation_flag@2017-10-01", "government_emulation_flag@2024-01-01")
-def _government_emulation_flag(pop: Population, p: _Params) -> Conditions:
-    state = _title_this_year(pop, p("government_emulation_flag.required_title"))
-    return [("provincial_emulation_flag_this_year", state)]
-
-
-@vectorised("commendation_certificate@2017-10-01", "commendation_certificate@2024-01-01")
-def _commendation_certificate(pop: Population, p: _Params) -> Conditions:
-    return [("rating_good_or_better", _rating_in(pop, p("commendation_certificate.good_ratings")))]
-
-
-@vectorised("provincial_merit_certificate@2017-10-01", "provincial_merit_certificate@2024-01-01")
-def _provincial_merit_certificate(pop: Population, p: _Params) -> Conditions:
-    y = pop.year
-    fighter_years = p("provincial_merit_certificate.grassroots_fighter_years").value
-    a = _chain(pop, range(y - fighter_years + 1, y + 1), _has(pop, "grassroots_emulation_fighter"))
-    minimum = p("provincial_merit_certificate.excellent_years").value
-    need = p("provincial_merit_certificate.initiatives").value
-    rank = SCOPE_RANK[p("provincial_merit_certificate.initiative_scope").value]
-    length, stop = _run_back(pop, _excellent(pop))
-    initiatives = np.zeros(pop.n, dtype=np.int32)
-    everything = np.zeros(pop.n, dtype=np.int32)
-    for k in range(int(length.max(initial=0))):
-        in_run = k < length
-        initiatives += np.where(in_run, pop.initiatives_at(y - k, rank), 0)
-        everything += np.where(in_run, pop.achievements_at(y - k, rank), 0)
-    research = everything - initiatives
-    no_data = stop == _NO_DATA
-    b = np.where(
-        length < minimum,
-        np.where(no_data, UNKNOWN_STATE, FAILED),
-        np.where((initiatives >= need) | (research >= need), MET, np.where(no_data, UNKNOWN_STATE, FAILED)),
-    )
-    met = np.where(
-        (a == MET) | (b == MET), MET, np.where((a == FAILED) & (b == FAILED), FAILED, UNKNOWN_STATE)
-    )
-    return [("consecutive_years_standard", met.astype(np.int8))]
-
-
-@vectorised("prime_minister_merit_certificate@2024-01-01")
-def _prime_minister_merit_certificate(pop: Population, p: _Params) -> Conditions:
-    return _after_prior_award(
-        pop,
-        prior_form="provincial_merit_certificate",
-        minimum=p("prime_minister_merit_certificate.consecutive_years"),
-        counts=(
-            (
-                "grassroots_fighter_count",
-                _has(pop, "grassroots_emulation_fighter"),
-                p("prime_minister_merit_certificate.grassroots_fighter_titles"),
-            ),
-        ),
-        after_required=bool(p("prime_minister_merit_certificate.years_after_prior_award").value),
-    )
-
-
-@vectorised("prime_minister_merit_certificate@2017-10-01")
-def _prime_minister_merit_certificate_2017(pop: Population, p: _Params) -> Conditions:
-    y = pop.year
-    minimum = p("prime_minister_merit_certificate.consecutive_years").value
-    need = p("prime_minister_merit_certificate.initiatives").value
-    award_year = pop.merit_award_year["provincial_merit_certificate"]
-    holds = award_year > 0
-    years = range(y - minimum + 1, y + 1)
-    found = np.zeros(pop.n, dtype=np.int32)
-    missing_data = np.zeros(pop.n, dtype=bool)
-    for year in years:
-        found += pop.achievements_at(year, SCOPE_RANK["unit"])
-        missing_data |= ~pop.present_at(year)
-    initiatives = np.where(found >= need, MET, np.where(missing_data, UNKNOWN_STATE, FAILED))
-    return [
-        ("holds_provincial_merit_certificate", _state(True, holds)),
-        ("years_after_prior_award", _state(holds, y >= award_year + minimum)),
-        ("excellent_years", _chain(pop, years, _excellent(pop))),
-        ("initiatives", initiatives.astype(np.int8)),
-    ]
-
-
-@vectorised("labor_order_third@2024-01-01")
-def _labor_order_third(pop: Population, p: _Params) -> Conditions:
-    return _after_prior_award(
-        pop,
-        prior_form="prime_minister_merit_certificate",
-        minimum=p("labor_order_third.consecutive_years"),
-        counts=(
-            ("excellent_years_count", _excellent(pop), p("labor_order_third.excellent_years")),
-            (
-                "grassroots_fighter_count",
-                _has(pop, "grassroots_emulation_fighter"),
-                p("labor_order_third.grassroots_fighter_titles"),
-            ),
-        ),
-    )
-
-
-@vectorised("labor_order_second@2024-01-01")
-def _labor_order_second(pop: Population, p: _Params) -> Conditions:
-    return _after_prior_award(
-        pop,
-        prior_form="labor_order_third",
-        minimum=p("labor_order_second.consecutive_years"),
-        counts=(
-            ("excellent_years_count", _excellent(pop), p("labor_order_second.excellent_years")),
-            (
-                "provincial_fighter_count",
-                _has(pop, "provincial_emulation_fighter"),
-                p("labor_order_second.provincial_fighter_titles"),
-            ),
-        ),
-    )
-
-
-def _excellent_years_with_initiatives(
-    pop: Population, p: _Params, *, prior_form: str, prefix: str, alternative: bool = False
-) -> Conditions:
-    """labor_order_third.excellent_years_with_initiatives (old regime of the Labour Orders)."""
-    y = pop.year
-    minimum = p(f"{prefix}.consecutive_years").value
-    need = p(f"{prefix}.initiatives").value
-    rank = SCOPE_RANK[p(f"{prefix}.initiative_scope").value]
-    award_year = pop.merit_award_year[prior_form]
-    holds = award_year > 0
-    years = range(y - minimum + 1, y + 1)
-    found = np.zeros(pop.n, dtype=np.int32)
-    missing_data = np.zeros(pop.n, dtype=bool)
-    for year in years:
-        found += pop.achievements_at(year, rank)
-        missing_data |= ~pop.present_at(year)
-    enough = found >= need
-    if alternative:
-        other = p(f"{prefix}.alternative_initiatives").value
-        other_rank = SCOPE_RANK[p(f"{prefix}.alternative_initiative_scope").value]
-        found_other = np.zeros(pop.n, dtype=np.int32)
-        for year in years:
-            found_other += pop.achievements_at(year, other_rank)
-        enough |= found_other >= other
-    initiatives = np.where(enough, MET, np.where(missing_data, UNKNOWN_STATE, FAILED))
-    return [
-        (f"holds_{prior_form}", _state(True, holds)),
-        ("years_after_prior_award", _state(holds, y >= award_year + minimum)),
-        ("excellent_years", _chain(pop, years, _excellent(pop))),
-        ("initiatives", initiatives.astype(np.int8)),
-    ]
-
-
-@vectorised("labor_order_third@2017-10-01")
-def _labor_order_third_2017(pop: Population, p: _Params) -> Conditions:
-    return _excellent_years_with_initiatives(
-        pop, p, prior_form="prime_minister_merit_certificate", prefix="labor_order_third", alternative=True
-    )
-
-
-@vectorised("labor_order_second@2017-10-01")
-def _labor_order_second_2017(pop: Population, p: _Params) -> Conditions:
-    return _excellent_years_with_initiatives(
-        pop, p, prior_form="labor_order_third", prefix="labor_order_second"
-    )
-
-
-def _physician_service(pop: Population, p: _Params, prefix: str) -> np.ndarray:
-    """_periods.physician_service → its `met`."""
-    direct, sector = pop.direct_years, pop.sector_years
-    need = p(f"{prefix}.direct_years").value
-    sector_need = p(f"{prefix}.manager_sector_years").value
-    direct_need = p(f"{prefix}.manager_direct_years").value
-    worker = _state(direct >= 0, direct >= need)
-    short = ((direct >= 0) & (direct < direct_need)) | ((sector >= 0) & (sector < sector_need))
-    manager = np.where(short, FAILED, np.where((direct < 0) | (sector < 0), UNKNOWN_STATE, MET))
-    return _three_valued([pop.is_manager != 1, pop.is_manager != 0], [worker, manager])
-
-
-@vectorised("meritorious_physician@2024-04-15")
-def _meritorious_physician(pop: Population, p: _Params) -> Conditions:
-    return [("service_years", _physician_service(pop, p, "meritorious_physician"))]
-
-
-@vectorised("peoples_physician@2024-04-15")
-def _peoples_physician(pop: Population, p: _Params) -> Conditions:
-    held = pop.any_award_year["meritorious_physician"] > 0
-    return [
-        ("holds_meritorious_physician", _state(True, held)),
-        ("service_years", _physician_service(pop, p, "peoples_physician")),
-    ]
-
-
-def _sector_service(pop: Population, p: _Params, prefix: str) -> np.ndarray:
-    """meritorious_physician.sector_service (old regime, ND 41/2015) → its `met`."""
-    need = p(f"{prefix}.sector_years").value
-    return _state(pop.sector_years >= 0, pop.sector_years >= need)
-
-
-@vectorised("meritorious_physician@2017-10-01")
-def _meritorious_physician_2017(pop: Population, p: _Params) -> Conditions:
-    return [("health_sector_years", _sector_service(pop, p, "meritorious_physician"))]
-
-
-@vectorised("peoples_physician@2017-10-01")
-def _peoples_physician_2017(pop: Population, p: _Params) -> Conditions:
-    held = pop.any_award_year["meritorious_physician"] > 0
-    return [
-        ("holds_meritorious_physician", _state(True, held)),
-        ("health_sector_years", _sector_service(pop, p, "peoples_physician")),
-    ]
-
-
-@vectorised("health_commemorative_medal@2017-10-01")
-def _health_commemorative_medal(pop: Population, p: _Params) -> Conditions:
-    held = pop.any_award_year["health_commemorative_medal"] > 0
-    standard = p("health_commemorative_medal.years").value
-    reduced = p("health_commemorative_medal.hazardous_years").value
-    years = pop.sector_years
-    included, outcomes = [], []
-    for table, applies in ((standard, pop.hazardous != 1), (reduced, pop.hazardous != 0)):
-        for g, gender in enumerate(GENDERS):
-            included.append(applies & ((pop.gender == -1) | (pop.gender == g)))
-            outcomes.append(np.where(years >= table[gender], MET, FAILED))
-    state = np.where(years >= 0, _three_valued(included, outcomes), UNKNOWN_STATE).astype(np.int8)
-    return [("not_yet_awarded", _state(True, ~held)), ("health_sector_years", state)]
+def explained_alone(names: Iterable[str], id: str, function: Callable[[Ctx], Condition]) -> None:
+    """Condition `id` of these versions is what `function(ctx)` returns, unchanged, in the scalar rule."""
+    for name in names:
+        _ALONE[(name, id)] = function
 
 
 # -- the call ------------------------------------------------------------------------------------------
+Explanation = tuple[str, str, str]  # (condition id, text, citation)
+
+
 @dataclass(frozen=True)
 class BatchResult:
     """Per (candidate, subject): `verdicts[c, i]` (an index into VERDICTS, or NOT_APPLICABLE) and
     `reasons[c, i]` (an index into `reason_ids`, or -1): the first failing checkable condition, else the
-    first unknown one, in the scalar engine's order."""
+    first unknown one, in the scalar engine's order.
+
+    With `explain=True`: `verified[c, i]`, and `explanation_codes[c, i]` (an index into `explanations`, or
+    -1 when eligible or not applicable) giving that condition's (id, text, citation); `gates[id][i]` the
+    explanation of the gate `id` where it fails for the subject (the first candidate listing it), else -1."""
 
     as_of: dt.date
     year: int
@@ -765,6 +374,11 @@ class BatchResult:
     reason_ids: tuple[str, ...]
     rules: dict[tuple[str, str], str]  # (candidate, kind) → rule version name ("" when none is in force)
     scalar_fallback: tuple[str, ...] = ()  # rule versions evaluated by the scalar engine
+    verified: np.ndarray | None = None
+    explanations: tuple[Explanation, ...] = ()
+    explanation_codes: np.ndarray | None = None
+    gates: dict[str, np.ndarray] = field(default_factory=dict)
+    explained_by_scalar: int = 0  # scalar evaluations the explanations took
 
     def __len__(self) -> int:
         return len(self.subjects)
@@ -781,6 +395,26 @@ class BatchResult:
             return None
         code = int(self.reasons[self.candidates.index(candidate), index])
         return None if code < 0 else self.reason_ids[code]
+
+    def explanation(self, index: int, candidate: str) -> Explanation | None:
+        """(condition id, text, citation) of the first failing (else unknown) condition (explain=True)."""
+        if self.explanation_codes is None:
+            raise ValueError("evaluate_population(..., explain=True) gives explanations")
+        if candidate not in self.candidates:
+            return None
+        code = int(self.explanation_codes[self.candidates.index(candidate), index])
+        return None if code < 0 else self.explanations[code]
+
+    def is_verified(self, index: int, candidate: str) -> bool | None:
+        if self.verified is None:
+            raise ValueError("evaluate_population(..., explain=True) gives `verified`")
+        if self.verdict(index, candidate) is None:
+            return None
+        return bool(self.verified[self.candidates.index(candidate), index])
+
+    def failed_gates(self, index: int) -> list[Explanation]:
+        """The gates asked for that fail for the subject, in the order asked."""
+        return [self.explanations[int(codes[index])] for codes in self.gates.values() if codes[index] >= 0]
 
     def for_subject(self, index: int) -> dict[str, tuple[str, str | None]]:
         """candidate → (verdict, first failing or unknown condition id), for the candidates that apply."""
@@ -830,7 +464,7 @@ def _combine(conditions: Conditions, n: int, reasons: _Reasons):
     """verdict_of, and the first FAILED (else first UNKNOWN) condition."""
     first_failed = np.full(n, -1, dtype=np.int16)
     first_unknown = np.full(n, -1, dtype=np.int16)
-    for id, state in reversed(conditions):
+    for id, state, _ in reversed(conditions):
         code = reasons(id)
         first_failed = np.where(state == FAILED, code, first_failed)
         first_unknown = np.where(state == UNKNOWN_STATE, code, first_unknown)
@@ -839,28 +473,93 @@ def _combine(conditions: Conditions, n: int, reasons: _Reasons):
     return verdict.astype(np.int8), np.where(failed, first_failed, first_unknown).astype(np.int16)
 
 
-def _scalar(pop: Population, version: RuleVersion, parameters: Parameters, mask: np.ndarray) -> Conditions:
-    """A version without a vectorised twin: the scalar formula per subject, folded into one condition per
-    position (the first failing / unknown id is what the batch reports)."""
-    from tdkt.law.engine import principles
-    from tdkt.law.verdict import verdict_of
-
-    verdicts = np.full(pop.n, MET, dtype=np.int8)
+def _scalar(pop: Population, version: RuleVersion, explainer: _Explainer, mask: np.ndarray) -> Conditions:
+    """A version without a vectorised twin: the scalar result per subject, folded into one condition per
+    position (the first failing / unknown id is what the batch reports), keyed by subject."""
+    states = np.full(pop.n, MET, dtype=np.int8)
     ids: list[str | None] = [None] * pop.n
     for i in np.flatnonzero(mask):
-        subject = pop.subjects[i]
-        ctx = Ctx(Case(pop.as_of, pop.year, (version.candidate,), subject), parameters)
-        conditions = list(version.formula(ctx)) + (principles(ctx) if version.principles else [])
-        verdict = verdict_of(conditions)
-        checkable = [c for c in conditions if not c.judgement]
-        wanted = False if verdict == NOT_ELIGIBLE else None
+        result = explainer.result(version, int(i))
+        checkable = [c for c in result.conditions if not c.judgement]
+        wanted = False if result.verdict == NOT_ELIGIBLE else None
         first = next((c for c in checkable if c.met is wanted), None)
         if first is not None:
-            verdicts[i] = FAILED if wanted is False else UNKNOWN_STATE
+            states[i] = FAILED if wanted is False else UNKNOWN_STATE
             ids[i] = first.id
-    return [
-        (id, np.where(np.array([x == id for x in ids]), verdicts, ABSENT)) for id in sorted(set(ids) - {None})
+    found = [
+        (id, np.where(np.array([x == id for x in ids]), states, ABSENT).astype(np.int8), pop.index)
+        for id in sorted(set(ids) - {None})
     ]
+    return Conditions(found, verified_key=pop.index)
+
+
+# -- explanations ----------------------------------------------------------------------------------------
+class _Explainer:
+    """Words the batch's answers as the scalar engine does, one scalar evaluation per group of subjects
+    that share what the words depend on."""
+
+    def __init__(self, pop: Population, table):
+        self.pop = pop
+        self.table = table
+        self.explanations: list[Explanation] = []
+        self.codes: dict[Explanation, int] = {}
+        self.results: dict[tuple[str, int], object] = {}
+
+    def result(self, version: RuleVersion, i: int):
+        from tdkt.law.engine import evaluate_version
+
+        found = self.results.get((version.name, i))
+        if found is None:
+            pop = self.pop
+            case = Case(pop.as_of, pop.year, (version.candidate,), pop.subjects[i])
+            found = self.results[(version.name, i)] = evaluate_version(version, case, table=self.table)
+        return found
+
+    def code(self, explanation: Explanation) -> int:
+        found = self.codes.get(explanation)
+        if found is None:
+            found = self.codes[explanation] = len(self.explanations)
+            self.explanations.append(explanation)
+        return found
+
+    def _groups(self, idx: np.ndarray, key: np.ndarray):
+        """(representatives, inverse): one subject per distinct row of `key` (len(idx) rows)."""
+        _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+        return idx[first], inverse.reshape(-1)
+
+    def explain(self, version: RuleVersion, id: str, idx: np.ndarray, state: np.ndarray, key: Key):
+        """Explanation codes of condition `id` for the subjects `idx`."""
+        pop = self.pop
+        columns = [state[idx], pop.kinds[idx]]
+        if key is not None:
+            columns.append(key[idx])
+        representatives, inverse = self._groups(idx, keys(*columns))
+        codes = np.empty(len(representatives), dtype=np.int32)
+        alone = _ALONE.get((version.name, id))
+        for g, i in enumerate(representatives):
+            if alone is not None:
+                case = Case(pop.as_of, pop.year, (version.candidate,), pop.subjects[int(i)])
+                condition = alone(Ctx(case, Parameters(pop.as_of, self.table)))
+            else:
+                condition = _find(self.result(version, int(i)).conditions, id)
+            codes[g] = self.code((condition.id, condition.text, condition.cite))
+        return codes[inverse]
+
+    def verified(self, version: RuleVersion, idx: np.ndarray, key: np.ndarray | None) -> np.ndarray:
+        pop = self.pop
+        columns = [pop.kinds[idx], pop.present_at(pop.year)[idx]]
+        if key is not None:
+            columns.append(key[idx])
+        representatives, inverse = self._groups(idx, keys(*columns))
+        flags = np.array([self.result(version, int(i)).verified for i in representatives], dtype=bool)
+        return flags[inverse]
+
+
+def _find(conditions: Iterable[Condition], id: str) -> Condition:
+    for c in conditions:
+        if c.id == id:
+            return c
+    raise LookupError(f"the scalar rule lists no condition {id!r}")  # a twin out of step with its rule
 
 
 def _subject(item, as_of: dt.date, year: int) -> Subject:
@@ -883,11 +582,14 @@ def evaluate_population(
     year: int | None = None,
     candidates: Iterable[str] | None = None,
     table=None,
+    explain: bool = False,
+    gates: Iterable[str] = (),
 ) -> BatchResult:
     """Every candidate (or `candidates`) for every subject, on `as_of` for the achievement `year` (default:
     the year of `as_of`). Items are Subjects, parsed Cases, raw cases (shared/domain/case-format.md: their
     subject is read, the call's as_of / year govern) or raw subjects. A candidate is evaluated for the
-    subjects of the kinds it applies to; for the others the verdict is NOT_APPLICABLE."""
+    subjects of the kinds it applies to; for the others the verdict is NOT_APPLICABLE. `explain` adds the
+    texts, citations and `verified` flags; `gates` (condition ids) the explanation of each gate that fails."""
     if isinstance(as_of, str):
         as_of = dt.date.fromisoformat(as_of)
     year = as_of.year if year is None else year
@@ -900,6 +602,7 @@ def evaluate_population(
                 raise CaseError(f"candidates[{i}]", f"{c!r} is not one of {', '.join(CANDIDATES)}")
             if not any(c in candidates_for(k) for k in KINDS):
                 raise CaseError(f"candidates[{i}]", f"{c!r} has no rule")
+    gates = tuple(gates)
     wanted = candidates if candidates is not None else CANDIDATES
     needs_scalar = any(
         (v := version_for(c, k, as_of)) is not None and v.name not in _VECTORISED
@@ -908,7 +611,7 @@ def evaluate_population(
         if c in candidates_for(k)
     )
     pop = Population(
-        (_subject(x, as_of, year) for x in subjects_or_raw_cases), as_of, year, keep=needs_scalar
+        (_subject(x, as_of, year) for x in subjects_or_raw_cases), as_of, year, keep=needs_scalar or explain
     )
     kinds_present = [k for i, k in enumerate(KINDS) if (pop.kinds == i).any()]
     if candidates is None:
@@ -916,11 +619,15 @@ def evaluate_population(
         chosen = tuple(c for c in CANDIDATES if c in applicable)
     else:
         chosen = candidates
-    parameters = Parameters(as_of, table if table is not None else load())
-    params = _Params(parameters)
+    table = table if table is not None else load()
+    params = _Params(Parameters(as_of, table))
     reasons = _Reasons()
+    explainer = _Explainer(pop, table)
     verdicts = np.full((len(chosen), pop.n), NOT_APPLICABLE, dtype=np.int8)
     reason_codes = np.full((len(chosen), pop.n), -1, dtype=np.int16)
+    verified = np.zeros((len(chosen), pop.n), dtype=bool) if explain else None
+    explanation_codes = np.full((len(chosen), pop.n), -1, dtype=np.int32) if explain else None
+    gate_codes = {g: np.full(pop.n, -1, dtype=np.int32) for g in gates} if explain else {}
     rules_used: dict[tuple[str, str], str] = {}
     fallback: list[str] = []
     for c, candidate in enumerate(chosen):
@@ -936,18 +643,43 @@ def evaluate_population(
             if version is None:
                 verdicts[c, mask] = _UNKNOWN
                 reason_codes[c, mask] = reasons("rule_in_force")
+                if explain:
+                    verified[c, mask] = False
+                    explanation_codes[c, mask] = explainer.code(_no_rule_explanation(candidate, pop))
                 continue
             function = _VECTORISED.get(version.name)
             if function is None:
                 fallback.append(version.name)
-                conditions = _scalar(pop, version, parameters, mask)
+                conditions = _scalar(pop, version, explainer, mask)
             else:
                 conditions = function(pop, params)
+                if not isinstance(conditions, Conditions):
+                    conditions = Conditions(conditions)
                 if version.principles:
-                    conditions = conditions + _principles(pop)
+                    conditions = Conditions(
+                        [*conditions, *_principles(pop, params)], verified_key=conditions.verified_key
+                    )
             verdict, reason = _combine(conditions, pop.n, reasons)
             verdicts[c, mask] = verdict[mask]
             reason_codes[c, mask] = reason[mask]
+            if explain:
+                idx = np.flatnonzero(mask)
+                verified[c, idx] = explainer.verified(version, idx, conditions.verified_key)
+                by_id = {id: (state, key) for id, state, key in conditions}
+                for code in np.unique(reason[idx]):
+                    if code < 0:
+                        continue
+                    id = reasons.ids[code]
+                    chosen_idx = idx[reason[idx] == code]
+                    state, key = by_id[id]
+                    explanation_codes[c, chosen_idx] = explainer.explain(version, id, chosen_idx, state, key)
+                for gate, codes in gate_codes.items():
+                    if gate not in by_id:
+                        continue
+                    state, key = by_id[gate]
+                    failing = np.flatnonzero(mask & (state == FAILED) & (codes < 0))
+                    if len(failing):
+                        codes[failing] = explainer.explain(version, gate, failing, state, key)
     return BatchResult(
         as_of=as_of,
         year=year,
@@ -959,7 +691,30 @@ def evaluate_population(
         reason_ids=tuple(reasons.ids),
         rules=rules_used,
         scalar_fallback=tuple(fallback),
+        verified=verified,
+        explanations=tuple(explainer.explanations),
+        explanation_codes=explanation_codes,
+        gates=gate_codes,
+        explained_by_scalar=len(explainer.results),
     )
 
 
-__all__ = ["VERDICTS", "BatchResult", "Population", "evaluate_population", "vectorised"]
+def _no_rule_explanation(candidate: str, pop: Population) -> Explanation:
+    from tdkt.law.engine import _no_rule
+
+    case = Case(pop.as_of, pop.year, (candidate,), pop.subjects[0])
+    condition = _no_rule(candidate, case).conditions[0]
+    return (condition.id, condition.text, condition.cite)
+
+
+from tdkt.law import batch_rules  # noqa: E402, F401  (registers every vectorised twin)
+
+__all__ = [
+    "VERDICTS",
+    "BatchResult",
+    "Conditions",
+    "Population",
+    "evaluate_population",
+    "explained_alone",
+    "vectorised",
+]

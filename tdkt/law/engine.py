@@ -11,54 +11,43 @@ from tdkt.law.context import Ctx
 from tdkt.law.errors import CaseError
 from tdkt.law.facts import Case, parse_case
 from tdkt.law.parameters import Parameters, load
-from tdkt.law.registry import candidates_for, version_for
+from tdkt.law.registry import RuleVersion, candidates_for, version_for
 from tdkt.law.verdict import Condition, Result, verdict_of
 from tdkt.law.vocabulary import LABELS_VI
 
-LAW_2022_ART_5 = "Luật Thi đua, khen thưởng 2022, Điều 5"
-ND_152_ART_4 = "Nghị định 152/2025/NĐ-CP, Điều 4"
-
 
 def principles(ctx: Ctx) -> list[Condition]:
-    """Law Điều 5 / ND 152 Điều 4: no award while under review; a discipline touching the year blocks it."""
+    """Law Điều 5 / ND 152 Điều 4: no award while under review; a discipline touching the year blocks it.
+    Whether each applies, and its citation, are dated parameters (`principles.*`)."""
     record = ctx.this_year
     y = ctx.year
-    if record is None:
-        return [
-            ctx.condition(
-                "not_under_review",
+    conditions = []
+    review = ctx.param("principles.not_under_review")
+    if review.value:
+        if record is None:
+            met, text = (
                 None,
-                f"Không trong thời gian bị xem xét kỷ luật, điều tra, thanh tra, khiếu nại năm {y}: "
-                f"chưa có dữ liệu năm {y}",
-                LAW_2022_ART_5,
-            )
-        ]
-    conditions = [
-        ctx.condition(
-            "not_under_review",
-            not record.under_review,
-            (
-                f"Đang bị xem xét kỷ luật, điều tra, thanh tra hoặc có khiếu nại chưa giải quyết năm {y}"
-                if record.under_review
-                else f"Không trong thời gian bị xem xét kỷ luật, điều tra, khiếu nại năm {y}"
-            ),
-            LAW_2022_ART_5,
-        )
-    ]
-    if ctx.subject.kind == "person":
-        touched = y in ctx.disciplined_years()
-        conditions.append(
-            ctx.condition(
-                "no_discipline_in_year",
-                not touched,
                 (
-                    f"Bị kỷ luật trong năm {y}: thành tích chỉ được tính từ khi hết thời hạn kỷ luật"
-                    if touched
-                    else f"Không bị kỷ luật trong năm {y}"
+                    f"Không trong thời gian bị xem xét kỷ luật, điều tra, thanh tra, khiếu nại năm {y}: "
+                    f"chưa có dữ liệu năm {y}"
                 ),
-                ND_152_ART_4,
             )
-        )
+        elif record.under_review:
+            met = False
+            text = f"Đang bị xem xét kỷ luật, điều tra, thanh tra hoặc có khiếu nại chưa giải quyết năm {y}"
+        else:
+            met, text = True, f"Không trong thời gian bị xem xét kỷ luật, điều tra, khiếu nại năm {y}"
+        conditions.append(ctx.condition("not_under_review", met, text, review))
+    if record is not None and ctx.subject.kind == "person":
+        discipline = ctx.param("principles.no_discipline_in_year")
+        if discipline.value:
+            touched = y in ctx.disciplined_years()
+            text = (
+                f"Bị kỷ luật trong năm {y}: thành tích chỉ được tính từ khi hết thời hạn kỷ luật"
+                if touched
+                else f"Không bị kỷ luật trong năm {y}"
+            )
+            conditions.append(ctx.condition("no_discipline_in_year", not touched, text, discipline))
     return conditions
 
 
@@ -69,6 +58,27 @@ def _no_rule(candidate: str, case: Case) -> Result:
     )
     condition = Condition(id="rule_in_force", met=None, text=text, cite="")
     return Result(candidate, "unknown", "", False, (condition,))
+
+
+def evaluate_version(
+    version: RuleVersion,
+    case: Case,
+    *,
+    table=None,
+    overrides: dict | None = None,
+    overlay: overlay_mod.Overlay | None = None,
+) -> Result:
+    """One candidate's result under `version`: its formula, the principles, the overlay's conditions;
+    `verified` when every parameter read and every condition is."""
+    params = Parameters(case.as_of, table, overrides)
+    ctx = Ctx(case, params)
+    conditions = list(version.formula(ctx))
+    if version.principles:
+        conditions += principles(ctx)
+    if overlay:
+        conditions += overlay.conditions(version.candidate, ctx)
+    verified = all(v.verified for v in params.used) and all(c.verified for c in conditions)
+    return Result(version.candidate, verdict_of(conditions), version.name, verified, tuple(conditions))
 
 
 def evaluate_case(case: Case, *, overlay: overlay_mod.Overlay | None = None, table=None) -> dict:
@@ -86,17 +96,8 @@ def evaluate_case(case: Case, *, overlay: overlay_mod.Overlay | None = None, tab
         if version is None:
             results.append(_no_rule(candidate, case).as_dict())
             continue
-        params = Parameters(case.as_of, table, overrides)
-        ctx = Ctx(case, params)
-        conditions = list(version.formula(ctx))
-        if version.principles:
-            conditions += principles(ctx)
-        if overlay:
-            conditions += overlay.conditions(candidate, ctx)
-        verified = all(v.verified for v in params.used) and all(c.verified for c in conditions)
-        results.append(
-            Result(candidate, verdict_of(conditions), version.name, verified, tuple(conditions)).as_dict()
-        )
+        result = evaluate_version(version, case, table=table, overrides=overrides, overlay=overlay)
+        results.append(result.as_dict())
     return {
         "as_of": case.as_of.isoformat(),
         "year": case.year,

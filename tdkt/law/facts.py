@@ -14,6 +14,7 @@ from tdkt.law.vocabulary import (
     FORMS,
     GENDERS,
     KINDS,
+    LEAVE_KINDS,
     PERSON_TITLES,
     RATINGS,
     SCOPES,
@@ -43,6 +44,15 @@ class Discipline:
 
 
 @dataclass(frozen=True)
+class Leave:
+    """A period of long leave (maternity, study, sick, other); whether it counts as time worked is a rule."""
+
+    kind: str
+    start: dt.date
+    end: dt.date | None  # None: still on leave
+
+
+@dataclass(frozen=True)
 class Members:
     total: int
     completed_tasks: int
@@ -60,6 +70,7 @@ class Year:
     initiatives: tuple[Achievement, ...] = ()
     research: tuple[Achievement, ...] = ()
     discipline: tuple[Discipline, ...] = ()
+    leave: tuple[Leave, ...] = ()  # periods of leave touching the year
     under_review: bool = False
     members: Members | None = None
     # Local overlay facts (optional): administrative sanction in the year, months worked.
@@ -151,6 +162,7 @@ _YEAR_KEYS = {
     "initiatives",
     "research",
     "discipline",
+    "leave",
     "under_review",
     "members",
     "administrative_sanction",
@@ -224,6 +236,18 @@ def _year(raw, path: str, kind: str) -> Year:
         disciplines.append(
             Discipline(level=_choice(d["level"], f"{p}.level", DISCIPLINE_LEVELS), start=start, end=end)
         )
+    leaves = []
+    for i, d in enumerate(_list(raw.get("leave"), f"{path}.leave")):
+        p = f"{path}.leave[{i}]"
+        d = _object(d, p, {"kind", "from", "to"})
+        for key in ("kind", "from"):
+            if key not in d:
+                raise CaseError(f"{p}.{key}", "is required")
+        start = _date(d["from"], f"{p}.from")
+        end = _date(d.get("to"), f"{p}.to", required=False)
+        if end is not None and end < start:
+            raise CaseError(f"{p}.to", f"{end.isoformat()} is before {start.isoformat()}")
+        leaves.append(Leave(kind=_choice(d["kind"], f"{p}.kind", LEAVE_KINDS), start=start, end=end))
     members = None
     if raw.get("members") is not None:
         m = _object(raw["members"], f"{path}.members", set(_MEMBER_KEYS))
@@ -249,6 +273,7 @@ def _year(raw, path: str, kind: str) -> Year:
         initiatives=achievements["initiatives"],
         research=achievements["research"],
         discipline=tuple(disciplines),
+        leave=tuple(leaves),
         under_review=bool(_bool(raw.get("under_review"), f"{path}.under_review")),
         members=members,
         administrative_sanction=_bool(raw.get("administrative_sanction"), f"{path}.administrative_sanction"),
@@ -316,4 +341,4 @@ def parse_case(raw) -> Case:
     return Case(as_of=as_of, year=year, candidates=candidates, subject=subject)
 
 
-__all__ = ["Achievement", "Award", "Case", "Discipline", "Members", "Subject", "Year", "parse_case"]
+__all__ = ["Achievement", "Award", "Case", "Discipline", "Leave", "Members", "Subject", "Year", "parse_case"]

@@ -52,6 +52,9 @@ CATEGORIES = ("merit", "thematic", "extraordinary", "long_service", "seniority",
 # Law Điều 5 / ND 152 Điều 4: awards by movement or theme and extraordinary awards do not count toward
 # higher awards for merit.
 NOT_COUNTING_TOWARD_MERIT = frozenset({"thematic", "extraordinary"})
+# Long leave (nghỉ dài ngày) recorded for a person: whether its time counts as time worked is a dated
+# parameter per kind (advanced_worker.leave_counts_as_work.<kind>).
+LEAVE_KINDS = ("maternity", "study", "sick", "other")
 GENDERS = ("male", "female")
 KINDS = ("person", "collective")
 

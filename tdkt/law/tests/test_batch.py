@@ -1,5 +1,6 @@
 """The batch (tdkt/law/batch.py) gives exactly the scalar engine's verdict and first failing (or first
-unknown) condition for every subject and candidate: on the YAML cases, on random populations, and with
+unknown) condition for every subject and candidate — and, explained, that condition's text and citation, the
+result's `verified` flag and the failing exclusion gates: on the YAML cases, on random populations, and with
 the parameters read once per call."""
 
 import datetime as dt
@@ -22,6 +23,7 @@ from tdkt.law.vocabulary import (
     COLLECTIVE_TITLES,
     DISCIPLINE_LEVELS,
     FORMS,
+    LEAVE_KINDS,
     PERSON_TITLES,
     SCOPES,
 )
@@ -47,6 +49,35 @@ def batch_answer(result: BatchResult, index: int, candidates=None) -> dict[str, 
     return found if candidates is None else {c: found[c] for c in candidates}
 
 
+GATES = ("minimum_months_worked", "no_long_absence", "not_under_review", "no_discipline_in_year")
+
+
+def scalar_explained(case) -> tuple[dict, list]:
+    """candidate → (verdict, verified, (id, text, cite) of the first failing — else unknown — condition),
+    and the failing gates: (id, text, cite) from the first candidate listing each, in GATES order."""
+    found, gates = {}, {}
+    for r in evaluate_case(case)["results"]:
+        checkable = [c for c in r["conditions"] if not c["judgement"]]
+        first = None
+        if r["verdict"] != "eligible":
+            wanted = False if r["verdict"] == "not_eligible" else None
+            first = next((c["id"], c["text"], c["cite"]) for c in checkable if c["met"] is wanted)
+        found[r["candidate"]] = (r["verdict"], r["verified"], first)
+        for c in checkable:
+            if c["id"] in GATES and c["met"] is False:
+                gates.setdefault(c["id"], (c["id"], c["text"], c["cite"]))
+    return found, [gates[g] for g in GATES if g in gates]
+
+
+def batch_explained(result: BatchResult, index: int, candidates=None) -> tuple[dict, list]:
+    found = {
+        c: (verdict, result.is_verified(index, c), result.explanation(index, c))
+        for c, (verdict, _) in result.for_subject(index).items()
+        if candidates is None or c in candidates
+    }
+    return found, result.failed_gates(index)
+
+
 def _cases():
     for path in sorted(CASES.glob("*.yaml")):
         if path.stem == "bonus":
@@ -64,6 +95,19 @@ def test_every_yaml_case_gets_the_scalar_verdict_and_first_failing_condition(raw
     assert batch_answer(result, 0, case.candidates) == scalar_answer(case)
 
 
+@pytest.mark.parametrize("raw", list(_cases()))
+def test_every_yaml_case_gets_the_scalar_explanation(raw):
+    case = parse_case(raw)
+    result = evaluate_population(
+        [raw], as_of=case.as_of, year=case.year, candidates=case.candidates, explain=True, gates=GATES
+    )
+    explained, gates = scalar_explained(case)
+    if case.candidates is not None:  # the case's own order of candidates decides whose gate is listed first
+        assert batch_explained(result, 0, case.candidates)[0] == explained
+    else:
+        assert batch_explained(result, 0) == (explained, gates)
+
+
 def test_every_rule_version_has_a_vectorised_twin():
     """A new rule version is still right in the batch (the scalar engine evaluates it, slowly): add its
     vectorised twin in tdkt/law/batch.py to keep the year-end run fast."""
@@ -72,7 +116,17 @@ def test_every_rule_version_has_a_vectorised_twin():
 
 
 # -- random populations ------------------------------------------------------------------------------------
-AS_OF = ["2016-12-01", "2018-06-30", "2023-12-20", "2024-03-01", "2024-12-20", "2025-12-20", "2026-07-01"]
+AS_OF = [
+    "2016-12-01",
+    "2018-06-30",
+    "2023-12-20",
+    "2024-03-01",
+    "2024-12-20",
+    "2025-07-01",
+    "2025-08-05",
+    "2025-12-20",
+    "2026-07-01",
+]
 dates = st.dates(min_value=dt.date(1980, 1, 1), max_value=dt.date(2026, 12, 31))
 maybe = st.one_of(st.none(), st.booleans())
 
@@ -106,6 +160,16 @@ def year_entry(draw, y: int, kind: str) -> dict:
         if length is not None:
             period["to"] = (start + dt.timedelta(days=length)).isoformat()
         entry["discipline"] = [period]
+    if draw(st.integers(0, 4)) == 0:
+        leave = []
+        for _ in range(draw(st.integers(1, 3))):
+            start = draw(st.dates(min_value=dt.date(y - 1, 6, 1), max_value=dt.date(y, 12, 31)))
+            length = draw(st.one_of(st.none(), st.integers(0, 400)))
+            period = {"kind": draw(st.sampled_from(LEAVE_KINDS)), "from": start.isoformat()}
+            if length is not None:
+                period["to"] = (start + dt.timedelta(days=length)).isoformat()
+            leave.append(period)
+        entry["leave"] = leave
     entry["under_review"] = draw(st.integers(0, 7)) == 0
     if kind == "collective" and draw(st.integers(0, 5)) > 0:
         total = draw(st.integers(0, 12))
@@ -128,7 +192,9 @@ def subject(draw, i: int, last: int) -> dict:
     raw = {"kind": kind, "id": f"s{i}", "history": [draw(year_entry(y, kind)) for y in years]}
     if kind == "person":
         for key in ("employed_since", "health_sector_since", "direct_professional_since"):
-            since = draw(st.one_of(st.none(), dates))
+            since = draw(
+                st.one_of(st.none(), dates, st.dates(dt.date(last - 1, 1, 1), dt.date(last, 12, 31)))
+            )
             raw[key] = since.isoformat() if since else None
         raw["gender"] = draw(st.sampled_from(["male", "female", None]))
         raw["is_manager"] = draw(maybe)
@@ -158,6 +224,30 @@ def test_random_populations_get_the_scalar_verdicts(drawn):
 
 
 @settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+@given(population())
+def test_random_populations_get_the_scalar_texts_citations_verified_flags_and_gates(drawn):
+    """Explanations are grouped by what their words depend on: a group too coarse would give one subject
+    another's text, so every subject is compared with its own scalar answer."""
+    as_of, year, subjects = drawn
+    subjects = subjects + [_similar(raw) for raw in subjects]  # neighbours share groups with the originals
+    result = evaluate_population(subjects, as_of=as_of, year=year, explain=True, gates=GATES)
+    for i, raw in enumerate(subjects):
+        case = parse_case({"as_of": as_of.isoformat(), "year": year, "subject": raw})
+        assert batch_explained(result, i) == scalar_explained(case), (i, raw)
+
+
+def _similar(raw: dict) -> dict:
+    """The same subject with another id and a different rating in its oldest year."""
+    history = [dict(entry) for entry in raw["history"]]
+    if history:
+        oldest = min(history, key=lambda e: e["year"])
+        oldest["rating"] = "good" if oldest.get("rating") != "good" else "completed"
+    return {**raw, "id": raw["id"] + "-bis", "history": history}
+
+
+@settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
 @given(population())
@@ -172,6 +262,12 @@ def test_a_version_without_a_twin_falls_back_to_the_scalar_engine(drawn):
     for i, raw in enumerate(subjects):
         case = parse_case({"as_of": as_of.isoformat(), "year": year, "subject": raw})
         assert batch_answer(result, i) == scalar_answer(case), (i, raw)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(batch, "_VECTORISED", twins)
+        result = evaluate_population(subjects, as_of=as_of, year=year, explain=True, gates=GATES)
+    for i, raw in enumerate(subjects):
+        case = parse_case({"as_of": as_of.isoformat(), "year": year, "subject": raw})
+        assert batch_explained(result, i)[0] == scalar_explained(case)[0], (i, raw)
 
 
 # -- parameters are read once per call -----------------------------------------------------------------

@@ -10,7 +10,18 @@ from tdkt.law import CaseError, evaluate
 from tdkt.law.money import bonus
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
-_KEYS = {"name", "case", "expect", "conditions", "text_contains", "rule", "verified", "bonus", "amount"}
+_KEYS = {
+    "name",
+    "case",
+    "expect",
+    "conditions",
+    "text_contains",
+    "cite_contains",
+    "rule",
+    "verified",
+    "bonus",
+    "amount",
+}
 
 
 def _load():
@@ -60,6 +71,10 @@ def test_case(entry):
         text = " | ".join(c["text"] for c in results[candidate]["conditions"])
         for fragment in fragments:
             assert fragment in text, text
+    for candidate, fragments in (entry.get("cite_contains") or {}).items():
+        cites = " | ".join(c["cite"] for c in results[candidate]["conditions"])
+        for fragment in fragments:
+            assert fragment in cites, cites
     for candidate, name in (entry.get("rule") or {}).items():
         assert results[candidate]["rule"] == name
     for candidate, verified in (entry.get("verified") or {}).items():

@@ -3,7 +3,8 @@
 not enough).
 
 Meeting LĐTT for the year: the unit confers LĐTT before CSTĐCS (case-format.md), so the title in the year's
-record is enough; without it the LĐTT conditions themselves (rating, months worked) are evaluated.
+record is enough; without it the LĐTT conditions themselves (months worked, long absence, rating) are
+evaluated.
 
 The cap on the number of CSTĐCS (`grassroots_emulation_fighter.cap_share`: 15 % of the unit's LĐTT before
 2024, no national cap after) is a quota of the unit: a one-person case cannot check it, so it is only a
@@ -20,8 +21,8 @@ from tdkt.law.registry import rule
 from tdkt.law.titles.advanced_worker import (
     LAW_2003_ART_24,
     LAW_2022_ART_24_1_B,
+    gate_conditions,
     rating_condition,
-    tenure_condition,
 )
 from tdkt.law.vocabulary import SCOPES
 
@@ -51,7 +52,7 @@ def advanced_worker_condition(ctx: Ctx, cite: str):
     if ctx.this_year is None:
         text = f"Đạt danh hiệu «{title}» năm {y}: chưa có dữ liệu năm {y}"
         return ctx.condition("advanced_worker_this_year", None, text, cite)
-    parts = [rating_condition(ctx), tenure_condition(ctx)]
+    parts = [*gate_conditions(ctx), rating_condition(ctx)]
     met = all_of(p.met for p in parts)
     text = f"Đạt tiêu chuẩn «{title}» năm {y} (chưa có quyết định công nhận): "
     text += "; ".join(p.text for p in parts)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "tdkt.people",
     "tdkt.records",
     "tdkt.eligibility",
+    "tdkt.councils",
     "tdkt.demo",
 ]
 

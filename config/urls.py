@@ -15,6 +15,7 @@ urlpatterns = [
     path("people/", include("tdkt.people.urls")),
     path("records/", include("tdkt.records.urls")),
     path("eligibility/", include("tdkt.eligibility.urls")),
+    path("councils/", include("tdkt.councils.urls")),
     path("jobs/<uuid:pk>/", core_views.job_detail, name="job_detail"),
 ]
 if settings.DEBUG:

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.accounts.roles import ORG_VIEW, PEOPLE_MANAGE, PEOPLE_VIEW
+from tdkt.accounts.roles import COUNCIL_SIT, COUNCIL_VIEW, ORG_VIEW, PEOPLE_MANAGE, PEOPLE_VIEW
 from tdkt.accounts.scope import has_perm
 
 
@@ -18,6 +18,8 @@ def navigation(request):
         items.append(("records", _("Records"), reverse("records:import")))
     elif user.person_id:
         items.append(("people", _("My record"), reverse("people:detail", args=[user.person_id])))
+    if has_perm(user, COUNCIL_VIEW) or has_perm(user, COUNCIL_SIT):
+        items.append(("councils", _("Councils"), reverse("councils:list")))
     if has_perm(user, ORG_VIEW):
         items.append(("org", _("Organisation"), reverse("org:tree")))
     return {"nav_items": items}

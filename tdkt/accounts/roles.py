@@ -16,3 +16,15 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.COUNCIL_SECRETARY: frozenset({ORG_VIEW}),
     Role.STAFF: frozenset(),
 }
+
+# Councils (tdkt.councils). COUNCIL_VIEW: every council of the units in scope; COUNCIL_MANAGE: set councils
+# up, their members and meetings; COUNCIL_SIT: sit on councils — a member or secretary sees only the
+# councils they belong to, and what they may do there follows from their place on that council.
+COUNCIL_VIEW = "councils.view"
+COUNCIL_MANAGE = "councils.manage"
+COUNCIL_SIT = "councils.sit"
+ROLE_PERMISSIONS[Role.SO_OFFICER] |= {COUNCIL_VIEW, COUNCIL_MANAGE}
+ROLE_PERMISSIONS[Role.UNIT_OFFICER] |= {COUNCIL_VIEW, COUNCIL_MANAGE}
+ROLE_PERMISSIONS[Role.UNIT_HEAD] |= {COUNCIL_VIEW}
+ROLE_PERMISSIONS[Role.COUNCIL_MEMBER] |= {COUNCIL_SIT}
+ROLE_PERMISSIONS[Role.COUNCIL_SECRETARY] |= {COUNCIL_SIT}

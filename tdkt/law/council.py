@@ -136,16 +136,26 @@ def council_rules(
 
 def quorum(*, rules: CouncilRules, members: int, present: int) -> Quorum:
     """A meeting is valid when at least quorum_share of the (voting) members are present."""
+    overrides = {v.name: v for v in rules.values if v.name == "council.quorum_share"}
+    return quorum_on(rules.as_of, members=members, present=present, overrides=overrides)
+
+
+def quorum_on(
+    as_of: dt.date, *, members: int, present: int, table=None, overrides: dict[str, Value] | None = None
+) -> Quorum:
+    """The quorum of a meeting held on `as_of` (it does not depend on what is voted on)."""
+    params = Parameters(as_of, table, overrides)
+    value = params.value("council.quorum_share")
+    share = _share(value.value, "council.quorum_share")
     if not 0 <= present <= members:
         raise CaseError("present", f"{present} present of {members} members")
-    required = math.ceil(rules.quorum_share * members)
-    value = next(v for v in rules.values if v.name == "council.quorum_share")
+    required = math.ceil(share * members)
     return Quorum(
         met=members > 0 and present >= required,
         members=members,
         present=present,
         required=required,
-        share=rules.quorum_share,
+        share=share,
         cite=value.cite,
         verified=value.verified,
     )

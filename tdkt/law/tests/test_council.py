@@ -13,6 +13,7 @@ from tdkt.law.council import (
     ballot_outcome,
     council_rules,
     quorum,
+    quorum_on,
     required_votes,
 )
 from tdkt.law.errors import CaseError
@@ -162,3 +163,11 @@ def test_impossible_counts_are_refused():
         council_rules(
             "advanced_worker", DEC_2025, overrides=override("council.default_pass", {"share": "3/2"})
         )
+
+
+def test_the_quorum_of_a_meeting_does_not_depend_on_the_item():
+    by_date = quorum_on(DEC_2025, members=12, present=8)
+    by_item = quorum(rules=council_rules("advanced_worker", DEC_2025), members=12, present=8)
+    assert by_date == by_item
+    assert (by_date.met, by_date.required) == (True, 8)
+    assert not quorum_on(DEC_2025, members=12, present=7).met

@@ -38,6 +38,25 @@ URL_CASES = {
     "eligibility:list": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:export": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
     "eligibility:recompute": lambda f: ([], {"unit": f.unit.pk, "year": 2025}),
+    "councils:list": lambda f: ([], {}),
+    "councils:create": lambda f: ([], {"unit": f.unit.pk}),
+    "councils:vote": lambda f: ([], {}),
+    "councils:detail": lambda f: ([f.council.pk], {}),
+    "councils:edit": lambda f: ([f.council.pk], {}),
+    "councils:meeting_create": lambda f: ([f.council.pk], {}),
+    "councils:member_leave": lambda f: ([f.member.pk], {}),
+    "councils:meeting": lambda f: ([f.meeting.pk], {}),
+    "councils:meeting_edit": lambda f: ([f.meeting.pk], {}),
+    "councils:items_add": lambda f: ([f.meeting.pk], {}),
+    "councils:attendance": lambda f: ([f.meeting.pk], {}),
+    "councils:meeting_close": lambda f: ([f.meeting.pk], {}),
+    "councils:item_remove": lambda f: ([f.item.pk], {}),
+    "councils:conflict_declare": lambda f: ([f.item.pk], {}),
+    "councils:conflict_withdraw": lambda f: ([f.conflict.pk], {}),
+    "councils:ballot_open": lambda f: ([f.item.ballot.pk], {}),
+    "councils:ballot_close": lambda f: ([f.item.ballot.pk], {}),
+    "councils:ballot_written": lambda f: ([f.item.ballot.pk], {}),
+    "councils:ballot_cast": lambda f: ([f.item.ballot.pk], {}),
 }
 # object pages: out-of-scope must answer 404
 OBJECT_URLS = {
@@ -49,6 +68,22 @@ OBJECT_URLS = {
     "eligibility:list",
     "eligibility:export",
     "eligibility:recompute",
+    "councils:detail",
+    "councils:edit",
+    "councils:meeting_create",
+    "councils:member_leave",
+    "councils:meeting",
+    "councils:meeting_edit",
+    "councils:items_add",
+    "councils:attendance",
+    "councils:meeting_close",
+    "councils:item_remove",
+    "councils:conflict_declare",
+    "councils:conflict_withdraw",
+    "councils:ballot_open",
+    "councils:ballot_close",
+    "councils:ballot_written",
+    "councils:ballot_cast",
 }
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 
@@ -58,6 +93,40 @@ class Foreign:
 
     def __init__(self, unit, person, job):
         self.unit, self.person, self.job = unit, person, job
+
+    def with_council(self, user):
+        """A council of the foreign unit whose agenda names the foreign person; a member, a conflict."""
+        from tdkt.councils import services as councils
+
+        self.council = councils.council_create(
+            actor=None, unit=self.unit, name=f"Hội đồng TĐKT {self.unit.name}", term_start=dt.date(2025, 1, 1)
+        )
+        self.member = councils.council_member_add(
+            actor=None, council=self.council, user=user, role="secretary"
+        )
+        self.meeting = councils.meeting_create(
+            actor=None,
+            council=self.council,
+            title="Họp xét khen thưởng",
+            date=dt.date(2025, 12, 20),
+            place="P1",
+        )
+        (self.item,) = councils.meeting_add_items(
+            meeting=self.meeting,
+            actor=None,
+            items=[
+                councils.AgendaItemSpec(
+                    candidate="grassroots_emulation_fighter",
+                    subject_label=self.person.full_name,
+                    target=self.person,
+                    subject_person=self.person,
+                )
+            ],
+        )
+        self.conflict = councils.conflict_declare(
+            actor=user, item=self.item, member=self.member, reason="relative", detail=self.person.full_name
+        )
+        return self
 
 
 @pytest.fixture
@@ -69,13 +138,16 @@ def foreign(world, django_user_model):
     stranger = make_person(unit=other_hosp, full_name="Đoàn Thị Xuyến", serial=99, start=dt.date(2020, 1, 1))
     other_user = django_user_model.objects.create_user(username="someone_else", password="x")
     job = job_create(actor=other_user, kind="people_import", title="Nhập của người khác")
+    secretaries = [
+        django_user_model.objects.create_user(username=f"thu_ky_{i}", password="x") for i in range(3)
+    ]
+    far = Foreign(other_so, stranger, job).with_council(secretaries[0])
+    hosp_a = Foreign(world.hosp_a, world.hoa, job).with_council(secretaries[1])
+    hosp_b = Foreign(world.hosp_b, world.binh, job).with_council(secretaries[2])
     return {
-        "so_officer": Foreign(other_so, stranger, job),
-        "outsider": Foreign(world.hosp_a, world.hoa, job),
-        **{
-            p: Foreign(world.hosp_b, world.binh, job)
-            for p in ("unit_officer", "unit_head", "council_member", "staff")
-        },
+        "so_officer": far,
+        "outsider": hosp_a,
+        **{p: hosp_b for p in ("unit_officer", "unit_head", "council_member", "staff")},
     }
 
 

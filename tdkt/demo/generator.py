@@ -35,7 +35,9 @@ from tdkt.accounts.audit import audit_log_many, snapshot
 from tdkt.accounts.models import AuditAction, Role, RoleAssignment
 from tdkt.accounts.services import role_grant
 from tdkt.core.text import split_name
+from tdkt.core.timeutil import today_vn
 from tdkt.demo import names
+from tdkt.demo.councils import build_councils
 from tdkt.demo.history import demo_units, history_batches, write_history
 from tdkt.org.models import SuccessionKind, Unit, UnitKind, UnitSuccession
 from tdkt.org.services import bloc_create, unit_create, unit_reorganise
@@ -1235,6 +1237,8 @@ def build_demo(*, seed: int = DEFAULT_SEED, people: int = DEFAULT_PEOPLE, say: C
         say(f"  {grouped(records)} bản ghi ({elapsed()})")
         say("Tạo tài khoản demo …")
         build_users(units)
+        say("Tạo Hội đồng Thi đua – Khen thưởng và phiên họp sắp tới …")
+        build_councils(units, today=today_vn(), password=DEMO_PASSWORD)
     return DemoResult(
         units=len(units),
         people=count,

@@ -19,7 +19,7 @@ CANDIDATE_CHOICES = [(c, LABELS_VI.get(c, c)) for c in CANDIDATES]
 class CouncilRole(models.TextChoices):
     CHAIR = "chair", _("Chair")
     VICE_CHAIR = "vice_chair", _("Vice-chair")
-    MEMBER = "member", _("Member")
+    MEMBER = "member", _("Ordinary member")
     SECRETARY = "secretary", _("Secretary")
 
 

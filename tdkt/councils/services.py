@@ -17,6 +17,7 @@ from tdkt.accounts.models import AuditAction, Role
 from tdkt.accounts.services import role_grant
 from tdkt.core.errors import ApplicationError
 from tdkt.law.council import ballot_outcome, council_rules, quorum
+from tdkt.law.errors import CaseError
 from tdkt.law.vocabulary import CANDIDATES, LABELS_VI
 from tdkt.org.models import Unit
 from tdkt.people.models import Person
@@ -517,16 +518,19 @@ def ballot_close(*, actor, ballot: Ballot) -> BallotResult:
     counts = ballot_box.unseal(ballot.sealed, ballot_id=ballot.pk)
     seats = meeting_counts(meeting, item=item)
     rules = _rules(item)
-    outcome = ballot_outcome(
-        rules=rules,
-        members=seats.members,
-        present=seats.present,
-        conflicted=seats.conflicted,
-        conflicted_present=seats.conflicted_present,
-        agree=counts.agree,
-        disagree=counts.disagree,
-        abstain=counts.abstain,
-    )
+    try:
+        outcome = ballot_outcome(
+            rules=rules,
+            members=seats.members,
+            present=seats.present,
+            conflicted=seats.conflicted,
+            conflicted_present=seats.conflicted_present,
+            agree=counts.agree,
+            disagree=counts.disagree,
+            abstain=counts.abstain,
+        )
+    except CaseError as exc:  # the counts contradict the seats: refuse rather than record a wrong result
+        raise ApplicationError(f"Không kiểm được phiếu: {exc}") from None
     shown = counts.total >= rules.tally_min_voters
     before = snapshot(ballot)
     ballot.status = BallotStatus.CLOSED

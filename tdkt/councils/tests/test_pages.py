@@ -241,7 +241,7 @@ def test_the_meeting_page_uses_a_fixed_number_of_queries(
         services.ballot_cast(actor=m.user, ballot=Ballot.objects.get(item=cw.hoa_item), choice="agree")
     services.ballot_close(actor=cw.secretary_user, ballot=Ballot.objects.get(item=cw.hoa_item))
     as_user(client, cw.secretary_user)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(18):
         assert client.get(meeting_url(cw)).status_code == 200
     more = [
         services.AgendaItemSpec(candidate="advanced_worker", subject_label=f"Người {i}") for i in range(12)
@@ -254,7 +254,7 @@ def test_the_meeting_page_uses_a_fixed_number_of_queries(
             user=type(world.staff).objects.create_user(username=f"them{i}", password="x"),
             role="member",
         )
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(18):
         assert client.get(meeting_url(cw)).status_code == 200
 
 
@@ -279,3 +279,16 @@ def test_a_member_leaves_and_loses_their_seat_in_scheduled_meetings(client, worl
     cw.members[2].refresh_from_db()
     assert cw.members[2].left_on == dt.date(2025, 12, 31)
     assert not cw.meeting.attendance.filter(member=cw.members[2]).exists()
+
+
+def test_the_ballot_page_uses_a_fixed_number_of_queries(
+    client, world, council_world, attend, django_assert_max_num_queries
+):
+    cw = council_world
+    attend(*cw.everyone)
+    for ballot in Ballot.objects.filter(item__meeting=cw.meeting):
+        services.ballot_open(actor=cw.secretary_user, ballot=ballot)
+    member = as_user(client, world.council_member)
+    with django_assert_max_num_queries(7):
+        page = member.get(reverse("councils:vote")).content.decode()
+    assert page.count('class="card ballot"') == 2

@@ -18,7 +18,14 @@ from tdkt.accounts.services import role_grant
 from tdkt.core.errors import ApplicationError
 from tdkt.law.council import ballot_outcome, council_rules, quorum
 from tdkt.law.errors import CaseError
-from tdkt.law.vocabulary import CANDIDATES, LABELS_VI
+from tdkt.law.vocabulary import (
+    CANDIDATES,
+    COLLECTIVE_FORMS,
+    COLLECTIVE_TITLES,
+    LABELS_VI,
+    PERSON_FORMS,
+    PERSON_TITLES,
+)
 from tdkt.org.models import Unit
 from tdkt.people.models import Person
 
@@ -236,6 +243,16 @@ def meeting_add_items(*, meeting: Meeting, items: Sequence[AgendaItemSpec], acto
         if spec.candidate not in CANDIDATES:
             raise ApplicationError(
                 f"{where}: «{spec.candidate}» không phải danh hiệu hay hình thức khen thưởng."
+            )
+        fits = (
+            (PERSON_TITLES + PERSON_FORMS)
+            if spec.subject_kind == SubjectKind.PERSON
+            else (COLLECTIVE_TITLES + COLLECTIVE_FORMS)
+        )
+        if spec.subject_kind not in SubjectKind.values or spec.candidate not in fits:
+            who = "cá nhân" if spec.subject_kind == SubjectKind.PERSON else "tập thể"
+            raise ApplicationError(
+                f"{where}: {LABELS_VI.get(spec.candidate, spec.candidate)} không xét cho {who}."
             )
         if not spec.subject_label.strip():
             raise ApplicationError(f"{where}: thiếu tên người hoặc tập thể được đề nghị.")

@@ -379,3 +379,15 @@ def test_removing_an_item_is_possible_only_before_its_ballot_opens(council_world
         services.meeting_item_remove(actor=cw.secretary_user, item=cw.hoa_item)
     services.meeting_item_remove(actor=cw.secretary_user, item=cw.ward_item)
     assert list(cw.meeting.items.all()) == [cw.hoa_item]
+
+
+def test_a_collective_title_is_not_put_to_the_vote_for_a_person(council_world):
+    cw = council_world
+    spec = services.AgendaItemSpec(candidate="excellent_collective", subject_label="Nguyễn Văn Bình")
+    with pytest.raises(ApplicationError, match="Tập thể lao động xuất sắc không xét cho cá nhân"):
+        services.meeting_add_items(meeting=cw.meeting, items=[spec], actor=cw.secretary_user)
+    spec = services.AgendaItemSpec(
+        candidate="advanced_worker", subject_label="Khoa Ngoại", subject_kind="collective"
+    )
+    with pytest.raises(ApplicationError, match="không xét cho tập thể"):
+        services.meeting_add_items(meeting=cw.meeting, items=[spec], actor=cw.secretary_user)

@@ -168,24 +168,29 @@ def _user_for(seat: Seat, units: dict[str, Unit], taken: set[int], password_hash
 
 
 def _nominees(unit: Unit, *, prefer: Unit | None, count: int) -> list[tuple[Person, Employment]]:
-    """People of `unit` rated excellent in the review year with an initiative of that year (CSTĐCS material),
-    one of `prefer`'s department first."""
-    excellent = AnnualRating.objects.filter(person=OuterRef("pk"), year=REVIEW_YEAR, rating="excellent")
+    """Up to `count` staff of `unit` rated excellent in the review year, those with an initiative of that year
+    first (CSTĐCS material); with `prefer`, one of that department's best-rated staff leads the list."""
+    rating = AnnualRating.objects.filter(person=OuterRef("pk"), year=REVIEW_YEAR)
     initiative = Achievement.objects.filter(authors=OuterRef("pk"), year=REVIEW_YEAR)
     posts = {
         e.person_id: e
         for e in Employment.objects.filter(
             unit=unit, end__isnull=True, position=Position.STAFF
-        ).select_related("department")
+        ).select_related("department", "unit")
     }
-    people = list(
-        Person.objects.filter(pk__in=list(posts))
-        .filter(Exists(excellent))
-        .order_by(Exists(initiative).desc(), "sort_key", "id")[: count * 4]
-    )
-    if prefer is not None:
-        people.sort(key=lambda p: posts[p.pk].department_id != prefer.pk)
-    return [(p, posts[p.pk]) for p in people[:count]]
+    ranked = Person.objects.filter(pk__in=list(posts)).order_by(Exists(initiative).desc(), "sort_key", "id")
+    people = list(ranked.filter(Exists(rating.filter(rating="excellent")))[:count])
+    if prefer is not None and not any(posts[p.pk].department_id == prefer.pk for p in people):
+        ours = [pk for pk, post in posts.items() if post.department_id == prefer.pk]
+        lead = (
+            ranked.filter(pk__in=ours)
+            .filter(Exists(rating.filter(rating__in=("excellent", "good"))))
+            .order_by(Exists(rating.filter(rating="excellent")).desc(), Exists(initiative).desc(), "sort_key")
+            .first()
+        )
+        if lead is not None:
+            people = [lead, *people][:count]
+    return [(p, posts[p.pk]) for p in people]
 
 
 def build_councils(units: dict[str, Unit], *, today: dt.date, password: str) -> list:

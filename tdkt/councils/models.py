@@ -158,6 +158,7 @@ class MeetingItem(models.Model):
     subject_person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    subject_unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
     object_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("content_type", "object_id")

@@ -141,31 +141,46 @@ class MeetingPage:
     any_open: bool
 
 
-def _heads_by_person(person_ids: set[int], day: dt.date) -> dict[int, set[int]]:
-    """For each nominee, the people who head them on `day`: the head (or deputy) of their department and
-    the director (or deputies) of their unit. Two queries."""
-    if not person_ids:
+DIRECTORATE = (Position.DIRECTOR, Position.DEPUTY_DIRECTOR)
+DEPARTMENT_HEADS = (Position.HEAD, Position.DEPUTY_HEAD)
+
+
+def _item_heads(items: list[MeetingItem], *, council_unit_id: int, day: dt.date) -> dict[int, set[int]]:
+    """For each item, the people who head its nominee on `day`: the head (or deputy) of a person's department,
+    the directorate of their unit unless it is the council's own unit (whose director heads everyone there
+    and chairs the council), the leaders of a collective. Two queries."""
+    person_ids = {i.subject_person_id for i in items if i.subject_person_id}
+    unit_ids = {i.subject_unit_id for i in items if i.subject_unit_id}
+    if not person_ids and not unit_ids:
         return {}
     current = Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
-    posts = list(
-        Employment.objects.filter(current, person_id__in=person_ids).values_list(
-            "person_id", "unit_id", "department_id"
-        )
-    )
+    posts: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
+    for person_id, unit_id, department_id in Employment.objects.filter(
+        current, person_id__in=person_ids
+    ).values_list("person_id", "unit_id", "department_id"):
+        posts[person_id].append((unit_id, department_id))
+    units = {u for held in posts.values() for u, _ in held} | unit_ids
     leaders = list(
-        Employment.objects.filter(
-            current, position__in=HEAD_POSITIONS, unit_id__in={unit for _, unit, _ in posts}
-        ).values_list("person_id", "unit_id", "department_id", "position")
+        Employment.objects.filter(current, position__in=HEAD_POSITIONS)
+        .filter(Q(unit_id__in=units) | Q(department_id__in=unit_ids))
+        .values_list("person_id", "unit_id", "department_id", "position")
     )
     heads: dict[int, set[int]] = defaultdict(set)
-    for person_id, unit_id, department_id in posts:
-        for leader, unit, department, position in leaders:
-            if leader == person_id or unit != unit_id:
-                continue
-            if position in (Position.DIRECTOR, Position.DEPUTY_DIRECTOR) or (
-                department_id is not None and department == department_id
-            ):
-                heads[person_id].add(leader)
+    for item in items:
+        found = heads[item.pk]
+        for unit_id, department_id in posts.get(item.subject_person_id, ()):
+            for leader, unit, department, position in leaders:
+                if (position in DIRECTORATE and unit == unit_id and unit_id != council_unit_id) or (
+                    position in DEPARTMENT_HEADS and department_id is not None and department == department_id
+                ):
+                    found.add(leader)
+        if item.subject_unit_id:
+            for leader, unit, department, position in leaders:
+                if (position in DEPARTMENT_HEADS and department == item.subject_unit_id) or (
+                    position in DIRECTORATE and unit == item.subject_unit_id
+                ):
+                    found.add(leader)
+        found.discard(item.subject_person_id)
     return heads
 
 
@@ -201,8 +216,7 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
     for b, m in participations:
         voted_by[b].add(m)
     # suggestions: a member who is the nominee, or heads them
-    nominee_ids = {i.subject_person_id for i in items if i.subject_person_id}
-    heads = _heads_by_person(nominee_ids, meeting.date)
+    heads = _item_heads(items, council_unit_id=council.unit_id, day=meeting.date)
     counts = Seats(
         members=sum(1 for s in seats if s.member.votes),
         present=sum(1 for s in seats if s.member.votes and s.status == AttendanceStatus.PRESENT),
@@ -218,7 +232,7 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
                 continue
             if m.user.person_id == item.subject_person_id:
                 suggestions.append((m, ConflictReason.NOMINEE, ConflictReason.NOMINEE.label))
-            elif m.user.person_id in heads.get(item.subject_person_id, ()):
+            elif m.user.person_id in heads.get(item.pk, ()):
                 suggestions.append((m, ConflictReason.HEAD, ConflictReason.HEAD.label))
         entitled = [
             m

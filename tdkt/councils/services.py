@@ -215,7 +215,8 @@ def meeting_update(
 @dataclass(frozen=True)
 class AgendaItemSpec:
     """One item to vote on. `target` is the object the result is reported to (a nomination …); the labels
-    are frozen as given. `subject_person` lets tdkt see that a member is the nominee."""
+    are frozen as given. `subject_person` / `subject_unit` (the nominee person or collective) let tdkt see a
+    member who is the nominee or heads them."""
 
     candidate: str
     subject_label: str
@@ -223,6 +224,7 @@ class AgendaItemSpec:
     subject_unit_label: str = ""
     target: models.Model | None = None
     subject_person: Person | None = None
+    subject_unit: Unit | None = None
     note: str = ""
 
 
@@ -277,6 +279,7 @@ def meeting_add_items(*, meeting: Meeting, items: Sequence[AgendaItemSpec], acto
             subject_label=spec.subject_label.strip(),
             subject_unit_label=spec.subject_unit_label.strip(),
             subject_person=spec.subject_person,
+            subject_unit=spec.subject_unit,
             content_type=content_type,
             object_id=object_id,
             note=spec.note.strip(),

@@ -342,6 +342,7 @@ def _item_spec(meeting: Meeting, data: dict, units: dict) -> services.AgendaItem
             subject_label=data["subject_label"] or (unit.name if unit else ""),
             subject_unit_label=data["subject_unit_label"] or parent,
             target=unit,
+            subject_unit=unit,
             note=data["note"],
         )
     person = None

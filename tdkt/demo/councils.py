@@ -244,6 +244,7 @@ def build_councils(units: dict[str, Unit], *, today: dt.date, password: str) -> 
                 subject_label=collective.name,
                 subject_unit_label=collective_unit if code == "BVDK" else units["SYT"].name,
                 target=collective,
+                subject_unit=collective,
             )
         )
         services.meeting_add_items(meeting=meeting, items=items, actor=secretary)

@@ -64,6 +64,7 @@ def council_world(world, django_user_model):
                 subject_kind=SubjectKind.COLLECTIVE,
                 subject_unit_label=world.hosp_a.name,
                 target=world.ward_a,
+                subject_unit=world.ward_a,
             ),
         ],
     )

@@ -463,6 +463,16 @@ def ballot_open(*, actor, ballot: Ballot) -> Ballot:
     return ballot
 
 
+def _unseal(ballot: Ballot) -> ballot_box.Counts:
+    try:
+        return ballot_box.unseal(ballot.sealed, ballot_id=ballot.pk)
+    except ballot_box.BoxError:
+        raise ApplicationError(
+            "Không mở được hòm phiếu: khóa bí mật của máy chủ đã đổi. Khai báo khóa cũ trong "
+            "SECRET_KEY_FALLBACKS rồi thử lại; không có phiếu nào bị mất."
+        ) from None
+
+
 def _record_vote(*, actor, ballot: Ballot, member: CouncilMember, choice: str, method: str) -> None:
     if choice not in ballot_box.CHOICES:
         raise ApplicationError("Lựa chọn không hợp lệ: đồng ý, không đồng ý hoặc không có ý kiến.")
@@ -481,7 +491,7 @@ def _record_vote(*, actor, ballot: Ballot, member: CouncilMember, choice: str, m
             participation.save()
     except IntegrityError:
         raise ApplicationError(f"{member} đã bỏ phiếu cho nội dung này.") from None
-    counts = ballot_box.unseal(ballot.sealed, ballot_id=ballot.pk).plus(choice)
+    counts = _unseal(ballot).plus(choice)
     Ballot.objects.filter(pk=ballot.pk).update(sealed=ballot_box.seal(counts, ballot_id=ballot.pk))
     # the entry says that the member voted — the participation row — and nothing of the choice
     audit_log(actor=actor, action=AuditAction.CREATE, obj=participation, after=snapshot(participation))
@@ -535,7 +545,7 @@ def ballot_close(*, actor, ballot: Ballot) -> BallotResult:
     _require_secretary(meeting.council, actor)
     if ballot.status != BallotStatus.OPEN:
         raise ApplicationError("Phiếu này không mở: không đóng được.")
-    counts = ballot_box.unseal(ballot.sealed, ballot_id=ballot.pk)
+    counts = _unseal(ballot)
     seats = meeting_counts(meeting, item=item)
     rules = _rules(item)
     try:

@@ -190,8 +190,14 @@ class ConflictReason(models.TextChoices):
     OTHER = "other", _("other reason")
 
 
+class ConflictQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class ConflictDeclaration(models.Model):
-    """A member's conflict of interest with an item: they do not vote on it."""
+    """A member's conflict of interest with an item: they do not vote on it. A withdrawn declaration is
+    kept (and shown) with who withdrew it and when."""
 
     item = models.ForeignKey(MeetingItem, on_delete=models.CASCADE, related_name="conflicts")
     member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="conflicts")
@@ -201,9 +207,19 @@ class ConflictDeclaration(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     declared_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ConflictQuerySet.as_manager()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "member"], name="conflict_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "member"], condition=models.Q(withdrawn_at__isnull=True), name="conflict_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.member} {self.get_reason_display()}"

@@ -93,9 +93,9 @@ def meeting_counts(meeting: Meeting, *, item: MeetingItem | None = None) -> Seat
     conflicted: set[int] = set()
     if item is not None:
         conflicted = set(
-            ConflictDeclaration.objects.filter(item=item, member__votes=True).values_list(
-                "member_id", flat=True
-            )
+            ConflictDeclaration.objects.active()
+            .filter(item=item, member__votes=True)
+            .values_list("member_id", flat=True)
         )
     return Seats(
         members=len(statuses),
@@ -115,7 +115,8 @@ def meeting_quorum(meeting: Meeting, seats: Seats | None = None) -> Quorum:
 class ItemView:
     item: MeetingItem
     ballot: Ballot
-    conflicts: list[ConflictDeclaration]
+    conflicts: list[ConflictDeclaration]  # in force
+    withdrawn: list[ConflictDeclaration]
     suggestions: list[tuple[CouncilMember, str, str]]  # (member, ConflictReason, its label) not declared
     voted: int  # members who have voted (not how)
     entitled: int  # voting members who may vote on it now
@@ -200,12 +201,13 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
         secretary = secretary_of(council)
     items = list(MeetingItem.objects.filter(meeting=meeting).select_related("ballot").order_by("position"))
     conflicts: dict[int, list[ConflictDeclaration]] = defaultdict(list)
+    withdrawn: dict[int, list[ConflictDeclaration]] = defaultdict(list)
     for c in (
         ConflictDeclaration.objects.filter(item__meeting=meeting)
-        .select_related("member__user", "declared_by")
+        .select_related("member__user", "declared_by", "withdrawn_by")
         .order_by("member__position", "id")
     ):
-        conflicts[c.item_id].append(c)
+        (withdrawn if c.withdrawn_at else conflicts)[c.item_id].append(c)
     participations = list(
         BallotParticipation.objects.filter(ballot__item__meeting=meeting).values_list(
             "ballot_id", "member_id"
@@ -245,6 +247,7 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
             item=item,
             ballot=item.ballot,
             conflicts=conflicts[item.pk],
+            withdrawn=withdrawn[item.pk],
             suggestions=suggestions,
             voted=voted_count[item.ballot.pk],
             entitled=len(entitled),
@@ -299,7 +302,9 @@ def open_ballots_for(user) -> list[OpenBallot]:
         .select_related("item__meeting__council")
         .annotate(
             my_voted=Exists(BallotParticipation.objects.filter(ballot=OuterRef("pk"), member__user=user)),
-            my_conflict=Exists(ConflictDeclaration.objects.filter(item=OuterRef("item"), member__user=user)),
+            my_conflict=Exists(
+                ConflictDeclaration.objects.active().filter(item=OuterRef("item"), member__user=user)
+            ),
             my_present=Exists(
                 Attendance.objects.filter(
                     meeting=OuterRef("item__meeting"), member__user=user, status=AttendanceStatus.PRESENT
@@ -423,7 +428,8 @@ def meeting_minutes_data(meeting: Meeting) -> MinutesData:
     check = quorum_on(meeting.date, members=len(voting), present=present)
     conflicts: dict[int, list[MinutesConflict]] = defaultdict(list)
     for c in (
-        ConflictDeclaration.objects.filter(item__meeting=meeting)
+        ConflictDeclaration.objects.active()
+        .filter(item__meeting=meeting)
         .select_related("member__user")
         .order_by("member__position", "id")
     ):

@@ -150,9 +150,8 @@ def council_member_leave(*, actor, member: CouncilMember, left_on: dt.date) -> C
     member.save()
     audit_log(actor=actor, action=AuditAction.UPDATE, obj=member, before=before, after=snapshot(member))
     scheduled = Meeting.objects.filter(council=member.council, status=MeetingStatus.SCHEDULED)
-    for conflict in ConflictDeclaration.objects.filter(member=member, item__meeting__in=scheduled):
-        audit_log(actor=actor, action=AuditAction.DELETE, obj=conflict, before=snapshot(conflict))
-        conflict.delete()
+    for conflict in ConflictDeclaration.objects.active().filter(member=member, item__meeting__in=scheduled):
+        _withdraw(actor, conflict, reason=f"{member} rời Hội đồng")
     Attendance.objects.filter(member=member, meeting__in=scheduled).delete()
     return member
 
@@ -381,7 +380,7 @@ def conflict_declare(
         raise ApplicationError(f"Lý do «{reason}» không hợp lệ.")
     if reason == ConflictReason.OTHER and not detail.strip():
         raise ApplicationError("Lý do khác: hãy ghi rõ lý do.")
-    if ConflictDeclaration.objects.filter(item=item, member=member).exists():
+    if ConflictDeclaration.objects.active().filter(item=item, member=member).exists():
         raise ApplicationError(f"{member} đã khai xung đột lợi ích với nội dung này.")
     conflict = ConflictDeclaration(
         item=item, member=member, reason=reason, detail=detail.strip(), declared_by=actor
@@ -392,15 +391,31 @@ def conflict_declare(
     return conflict
 
 
+def _withdraw(actor, conflict: ConflictDeclaration, *, reason: str = "") -> None:
+    before = snapshot(conflict)
+    conflict.withdrawn_at, conflict.withdrawn_by = timezone.now(), actor
+    conflict.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    audit_log(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=conflict,
+        before=before,
+        after=snapshot(conflict),
+        reason=reason,
+    )
+
+
 @transaction.atomic
 def conflict_withdraw(*, actor, conflict: ConflictDeclaration) -> None:
+    """The declaration no longer holds: the member votes on the item. Kept, marked withdrawn."""
     ballot = Ballot.objects.select_for_update().get(item_id=conflict.item_id)
     if not _may_speak_for(actor, conflict.member):
         raise ApplicationError("Chỉ thành viên đó hoặc thư ký Hội đồng rút được khai báo.")
+    if conflict.withdrawn_at is not None:
+        raise ApplicationError("Khai báo này đã được rút.")
     if ballot.status != BallotStatus.PENDING:
         raise ApplicationError("Phiếu của nội dung này đã mở: không rút khai báo được nữa.")
-    audit_log(actor=actor, action=AuditAction.DELETE, obj=conflict, before=snapshot(conflict))
-    conflict.delete()
+    _withdraw(actor, conflict)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -436,7 +451,7 @@ def ballot_open(*, actor, ballot: Ballot) -> Ballot:
     if item.subject_person_id:
         for member in meeting.council.members.filter(
             left_on__isnull=True, user__person_id=item.subject_person_id
-        ).exclude(conflicts__item=item):
+        ).exclude(pk__in=ConflictDeclaration.objects.active().filter(item=item).values("member_id")):
             conflict = ConflictDeclaration.objects.create(
                 item=item,
                 member=member,
@@ -476,7 +491,7 @@ def _unseal(ballot: Ballot) -> ballot_box.Counts:
 def _record_vote(*, actor, ballot: Ballot, member: CouncilMember, choice: str, method: str) -> None:
     if choice not in ballot_box.CHOICES:
         raise ApplicationError("Lựa chọn không hợp lệ: đồng ý, không đồng ý hoặc không có ý kiến.")
-    if ConflictDeclaration.objects.filter(item_id=ballot.item_id, member=member).exists():
+    if ConflictDeclaration.objects.active().filter(item_id=ballot.item_id, member=member).exists():
         raise ApplicationError(f"{member} có xung đột lợi ích với nội dung này và không bỏ phiếu.")
     if BallotParticipation.objects.filter(ballot=ballot, member=member).exists():
         raise ApplicationError(f"{member} đã bỏ phiếu cho nội dung này.")

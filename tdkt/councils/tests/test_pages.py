@@ -290,3 +290,27 @@ def test_the_ballot_page_uses_a_fixed_number_of_queries(
     with django_assert_max_num_queries(7):
         page = member.get(reverse("councils:vote")).content.decode()
     assert page.count('class="card ballot"') == 2
+
+
+def test_a_withdrawn_declaration_stays_on_the_page_and_the_member_votes_again(
+    client, world, council_world, attend
+):
+    cw = council_world
+    member = cw.members[0]
+    member_client = as_user(client, world.council_member)
+    member_client.post(
+        reverse("councils:conflict_declare", args=[cw.hoa_item.pk]),
+        {"member": member.pk, "reason": "relative", "detail": "em họ"},
+    )
+    conflict = ConflictDeclaration.objects.get(member=member)
+    member_client.post(reverse("councils:conflict_withdraw", args=[conflict.pk]))
+    page = member_client.get(meeting_url(cw)).content.decode()
+    assert 'data-withdrawn="council_member"' in page and "council_member rút lúc" in page
+    entries = AuditEntry.objects.filter(
+        object_type="councils.conflictdeclaration", object_id=str(conflict.pk)
+    )
+    assert [e.action for e in entries.order_by("id")] == ["create", "update"]
+    attend(*cw.everyone)
+    ballot = services.ballot_open(actor=cw.secretary_user, ballot=Ballot.objects.get(item=cw.hoa_item))
+    services.ballot_cast(actor=world.council_member, ballot=ballot, choice="agree")
+    assert BallotParticipation.objects.filter(ballot=ballot, member=member).exists()

@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from tdkt.accounts.roles import COUNCIL_MANAGE, COUNCIL_VIEW
 from tdkt.accounts.scope import scope_unit_ids
-from tdkt.law.council import BASE_LABELS_VI, Quorum, quorum_on
+from tdkt.law.council import BASE_LABELS_VI, Quorum, council_rules, quorum_on
 from tdkt.people.models import Employment, Position
 
 from .models import (
@@ -236,12 +236,11 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
                 suggestions.append((m, ConflictReason.NOMINEE, ConflictReason.NOMINEE.label))
             elif m.user.person_id in heads.get(item.pk, ()):
                 suggestions.append((m, ConflictReason.HEAD, ConflictReason.HEAD.label))
+        seated = {AttendanceStatus.PRESENT}
+        if council_rules(item.candidate, meeting.date).written_votes_allowed:
+            seated.add(AttendanceStatus.WRITTEN)
         entitled = [
-            m
-            for m in members
-            if m.votes
-            and m.pk not in declared
-            and by_member[m.pk].status in (AttendanceStatus.PRESENT, AttendanceStatus.WRITTEN)
+            m for m in members if m.votes and m.pk not in declared and by_member[m.pk].status in seated
         ]
         view = ItemView(
             item=item,

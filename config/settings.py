@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "tdkt.movements",
     "tdkt.pledges",
     "tdkt.nominations",
+    "tdkt.councils",
     "tdkt.demo",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("registrations/", include("tdkt.pledges.urls_registrations")),
     path("pledges/", include("tdkt.pledges.urls")),
     path("nominations/", include("tdkt.nominations.urls")),
+    path("councils/", include("tdkt.councils.urls")),
     path("jobs/<uuid:pk>/", core_views.job_detail, name="job_detail"),
 ]
 # Uploaded files (evidence, import files) have no public URL, not even in development: they are

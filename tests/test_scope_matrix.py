@@ -99,6 +99,25 @@ URL_CASES = {
     "nominations:objection_answer": lambda f: ([f.objection.pk], {}),
     "nominations:quotas": lambda f: ([], {"unit": f.unit.pk}),
     "nominations:public": lambda f: ([], {}),
+    "councils:list": lambda f: ([], {}),
+    "councils:create": lambda f: ([], {"unit": f.unit.pk}),
+    "councils:vote": lambda f: ([], {}),
+    "councils:detail": lambda f: ([f.council.pk], {}),
+    "councils:edit": lambda f: ([f.council.pk], {}),
+    "councils:meeting_create": lambda f: ([f.council.pk], {}),
+    "councils:member_leave": lambda f: ([f.member.pk], {}),
+    "councils:meeting": lambda f: ([f.meeting.pk], {}),
+    "councils:meeting_edit": lambda f: ([f.meeting.pk], {}),
+    "councils:items_add": lambda f: ([f.meeting.pk], {}),
+    "councils:attendance": lambda f: ([f.meeting.pk], {}),
+    "councils:meeting_close": lambda f: ([f.meeting.pk], {}),
+    "councils:item_remove": lambda f: ([f.item.pk], {}),
+    "councils:conflict_declare": lambda f: ([f.item.pk], {}),
+    "councils:conflict_withdraw": lambda f: ([f.conflict.pk], {}),
+    "councils:ballot_open": lambda f: ([f.item.ballot.pk], {}),
+    "councils:ballot_close": lambda f: ([f.item.ballot.pk], {}),
+    "councils:ballot_written": lambda f: ([f.item.ballot.pk], {}),
+    "councils:ballot_cast": lambda f: ([f.item.ballot.pk], {}),
 }
 # a person's records: added from their page, corrected or deleted by id
 for _kind in ("rating", "achievement", "award", "discipline", "review", "leave"):
@@ -162,6 +181,22 @@ OBJECT_URLS = {
     "nominations:disclosure",
     "nominations:objection_answer",
     "nominations:quotas",
+    "councils:detail",
+    "councils:edit",
+    "councils:meeting_create",
+    "councils:member_leave",
+    "councils:meeting",
+    "councils:meeting_edit",
+    "councils:items_add",
+    "councils:attendance",
+    "councils:meeting_close",
+    "councils:item_remove",
+    "councils:conflict_declare",
+    "councils:conflict_withdraw",
+    "councils:ballot_open",
+    "councils:ballot_close",
+    "councils:ballot_written",
+    "councils:ballot_cast",
 }
 # open to anonymous visitors: must show nothing that is not published for the public
 PUBLIC_URLS = {"nominations:public"}
@@ -259,6 +294,40 @@ def _records_of(unit, person) -> dict:
         ),
     }
 
+    def with_council(self, user):
+        """A council of the foreign unit whose agenda names the foreign person; a member, a conflict."""
+        from tdkt.councils import services as councils
+
+        self.council = councils.council_create(
+            actor=None, unit=self.unit, name=f"Hội đồng TĐKT {self.unit.name}", term_start=dt.date(2025, 1, 1)
+        )
+        self.member = councils.council_member_add(
+            actor=None, council=self.council, user=user, role="secretary"
+        )
+        self.meeting = councils.meeting_create(
+            actor=None,
+            council=self.council,
+            title="Họp xét khen thưởng",
+            date=dt.date(2025, 12, 20),
+            place="P1",
+        )
+        (self.item,) = councils.meeting_add_items(
+            meeting=self.meeting,
+            actor=None,
+            items=[
+                councils.AgendaItemSpec(
+                    candidate="grassroots_emulation_fighter",
+                    subject_label=self.person.full_name,
+                    target=self.person,
+                    subject_person=self.person,
+                )
+            ],
+        )
+        self.conflict = councils.conflict_declare(
+            actor=user, item=self.item, member=self.member, reason="relative", detail=self.person.full_name
+        )
+        return self
+
 
 @pytest.fixture
 def foreign(world, django_user_model):
@@ -276,7 +345,12 @@ def foreign(world, django_user_model):
         )
 
     hosp_b = cache(lambda: pledging_unit(institution=world.hosp_b, person=world.binh, serial=93))
-    in_hospital_b = Foreign(world.hosp_b, world.binh, job, movement(world.hosp_b), hosp_b)
+    secretaries = [
+        django_user_model.objects.create_user(username=f"thu_ky_{i}", password="x") for i in range(3)
+    ]
+    in_hospital_b = Foreign(world.hosp_b, world.binh, job, movement(world.hosp_b), hosp_b).with_council(
+        secretaries[2]
+    )
     return {
         "so_officer": Foreign(
             other_so,
@@ -284,14 +358,14 @@ def foreign(world, django_user_model):
             job,
             movement(other_so),
             lambda: pledging_unit(institution=other_hosp, person=stranger, serial=91),
-        ),
+        ).with_council(secretaries[0]),
         "outsider": Foreign(
             world.hosp_a,
             world.hoa,
             job,
             movement(world.hosp_a),
             lambda: pledging_unit(institution=world.hosp_a, person=world.hoa, serial=92),
-        ),
+        ).with_council(secretaries[1]),
         **{p: in_hospital_b for p in ("unit_officer", "unit_head", "council_member", "staff")},
     }
 

@@ -11,7 +11,7 @@ from tdkt.accounts.models import AuditAction, AuditEntry
 
 
 def _plain(value):
-    if isinstance(value, dt.date | dt.datetime):
+    if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):
         return str(value)

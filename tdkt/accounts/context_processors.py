@@ -2,6 +2,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.roles import (
+    COUNCIL_SIT,
+    COUNCIL_VIEW,
     DISCLOSURE_VIEW,
     MOVEMENTS_VIEW,
     NOMINATIONS_VIEW,
@@ -32,6 +34,8 @@ def navigation(request):
         items.append(("records", _("Records"), reverse("records:import")))
     elif user.person_id:
         items.append(("people", _("My record"), reverse("people:detail", args=[user.person_id])))
+    if has_perm(user, COUNCIL_VIEW) or has_perm(user, COUNCIL_SIT):
+        items.append(("councils", _("Councils"), reverse("councils:list")))
     if has_perm(user, ORG_VIEW):
         items.append(("org", _("Organisation"), reverse("org:tree")))
     if has_perm(user, REGISTER_VIEW):

@@ -28,6 +28,12 @@ NOMINATIONS_PREPARE = "nominations.prepare"  # open rounds, build and submit nom
 NOMINATIONS_VERIFY = "nominations.verify"  # verify or return the units' nominations (Sở officer)
 NOMINATIONS_DECIDE = "nominations.decide"  # council outcome, decision, forwarding (unit head)
 DISCLOSURE_VIEW = "nominations.disclosure"  # read the unit's disclosed lists and object (everyone)
+# councils: COUNCIL_VIEW every council of the units in scope; COUNCIL_MANAGE set councils up, their members
+# and meetings; COUNCIL_SIT sit on councils — a member or secretary sees only the councils they belong to,
+# and what they may do there follows from their place on that council
+COUNCIL_VIEW = "councils.view"
+COUNCIL_MANAGE = "councils.manage"
+COUNCIL_SIT = "councils.sit"
 
 PERMISSION_ROLES: dict[str, frozenset[str]] = {
     PEOPLE_VIEW: frozenset({SO, OFFICER, HEAD}),
@@ -49,6 +55,9 @@ PERMISSION_ROLES: dict[str, frozenset[str]] = {
     NOMINATIONS_VERIFY: frozenset({SO}),
     NOMINATIONS_DECIDE: frozenset({HEAD}),
     DISCLOSURE_VIEW: frozenset({SO, OFFICER, HEAD, MEMBER, SECRETARY, STAFF}),
+    COUNCIL_VIEW: frozenset({SO, OFFICER, HEAD}),
+    COUNCIL_MANAGE: frozenset({SO, OFFICER}),
+    COUNCIL_SIT: frozenset({MEMBER, SECRETARY}),
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

@@ -35,7 +35,9 @@ from tdkt.accounts.audit import audit_log_many, snapshot
 from tdkt.accounts.models import AuditAction, Role, RoleAssignment
 from tdkt.accounts.services import role_grant
 from tdkt.core.text import split_name
+from tdkt.core.timeutil import today_vn
 from tdkt.demo import names
+from tdkt.demo.councils import build_councils
 from tdkt.demo.history import decision_suffix, demo_units, history_batches, write_history
 from tdkt.demo.movements import build_movements
 from tdkt.org.models import SuccessionKind, Unit, UnitKind, UnitSuccession
@@ -1253,6 +1255,8 @@ def build_demo(*, seed: int = DEFAULT_SEED, people: int = DEFAULT_PEOPLE, say: C
         say("Nhập 5 kế hoạch mẫu và các kế hoạch triển khai, báo cáo chỉ tiêu …")
         movements, reports = build_movements(units, seed=seed)
         say(f"  {movements} kế hoạch, {grouped(reports)} báo cáo chỉ tiêu ({elapsed()})")
+        say("Tạo Hội đồng Thi đua – Khen thưởng và phiên họp sắp tới …")
+        build_councils(units, today=today_vn(), password=DEMO_PASSWORD)
     return DemoResult(
         units=len(units),
         people=count,

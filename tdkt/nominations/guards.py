@@ -18,7 +18,6 @@ from django.utils import translation
 from tdkt.core.timeutil import format_date
 from tdkt.eligibility.selectors import first_reason
 from tdkt.law.context import label
-from tdkt.law.engine import LAW_2022_ART_5, ND_152_ART_4
 from tdkt.law.parameters import MissingParameter, Parameters
 from tdkt.law.vocabulary import FORMS, NOT_COUNTING_TOWARD_MERIT
 from tdkt.people.models import Employment
@@ -35,7 +34,9 @@ from .models import (
     Round,
 )
 
+LAW_2022_ART_5 = "Luật Thi đua, khen thưởng 2022, Điều 5"
 LAW_2022_ART_5_2 = "Luật Thi đua, khen thưởng 2022, Điều 5, khoản 2"
+ND_152_ART_4 = "Nghị định 152/2025/NĐ-CP, Điều 4"
 CV_5007_BNV = "Công văn 5007/BNV-TĐKT năm 2023 (một sáng kiến chỉ làm căn cứ cho một hình thức khen thưởng)"
 # The engine's rules describe merit, long-service and seniority awards; the standards of a movement's,
 # an extraordinary or a foreign-relations award are the awarding body's own, so no verdict applies to them.

@@ -230,3 +230,33 @@ def test_if_empty_on_a_filled_database_creates_nothing_and_prints_the_logins(dem
 def test_without_if_empty_a_filled_database_is_refused(demo):
     with pytest.raises(CommandError, match="đã có"):
         call_command("demo", people=400, stdout=io.StringIO())
+
+
+def test_the_hospital_and_the_so_each_have_a_council_with_a_meeting_to_come(demo, client):
+    from tdkt.councils.models import Council, MeetingStatus
+
+    hospital = Council.objects.get(unit__code="BVDK")
+    roles = {m.user.username: m.role for m in hospital.members.select_related("user")}
+    assert roles["bvdk.giamdoc"] == "chair" and roles["bvdk.hoidong"] == "member"
+    assert roles["bvdk.thuky"] == "secretary" and len(roles) == 8
+    assert Council.objects.get(unit__code="SYT").members.get(role="secretary").user.username == "so.thidua"
+    meeting = hospital.meetings.get()
+    assert meeting.status == MeetingStatus.SCHEDULED and meeting.date > dt.date.today()
+    items = list(meeting.items.order_by("position"))
+    people, collective = items[:-1], items[-1]
+    assert 1 <= len(people) <= 4 and {i.candidate for i in people} == {"grassroots_emulation_fighter"}
+    assert (
+        all(i.subject_person is not None for i in people) and collective.candidate == "excellent_collective"
+    )
+    assert people[0].subject_unit_label == "Khoa Nội tổng hợp"
+    assert meeting.attendance.count() == 8
+    assert "Hội đồng Thi đua – Khen thưởng Bệnh viện Đa khoa tỉnh Bình An — phiên họp ngày" in demo
+    assert "bvdk.thuky (Thư ký)" in demo and "bvdk.uyvien1 (Ủy viên)" in demo
+
+    assert client.login(username="bvdk.uyvien1", password=DEMO_PASSWORD)
+    client.logout()
+    client.login(username="bvdk.thuky", password=DEMO_PASSWORD)
+    page = client.get(reverse("councils:meeting", args=[meeting.pk])).content.decode()
+    assert "Mở phiếu" in page and items[0].subject_label in page
+    # the first nominee works in Khoa Nội tổng hợp, which bvdk.hoidong heads
+    assert "là thủ trưởng đơn vị của người được đề nghị" in page

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tdkt.demo.councils import council_logins
 from tdkt.demo.generator import (
     DEFAULT_PEOPLE,
     DEFAULT_SEED,
@@ -76,5 +77,9 @@ class Command(BaseCommand):
             self.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
             if i == 0:
                 self.stdout.write("  ".join("-" * w for w in widths))
+        for council, day, members in council_logins():
+            self.stdout.write("")
+            self.stdout.write(f"{council} — phiên họp ngày {day}, cùng mật khẩu:")
+            self.stdout.write("  " + ", ".join(members))
         self.stdout.write("")
         self.stdout.write(f"Mở {DEMO_URL} và đăng nhập bằng một tài khoản ở trên.")

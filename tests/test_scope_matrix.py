@@ -52,6 +52,8 @@ URL_CASES = {
     "movements:delete": lambda f: ([f.movement.pk], {}),
     "movements:dashboard": lambda f: ([f.movement.pk], {}),
     "movements:report": lambda f: ([f.movement.targets.first().pk], {"unit": f.unit.pk}),
+    "movements:plan_docx": lambda f: ([f.movement.pk], {}),
+    "movements:plan_pdf": lambda f: ([f.movement.pk], {}),
 }
 # object pages: out-of-scope must answer 404
 OBJECT_URLS = {
@@ -74,6 +76,8 @@ OBJECT_URLS = {
     "movements:delete",
     "movements:dashboard",
     "movements:report",
+    "movements:plan_docx",
+    "movements:plan_pdf",
 }
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.movements import views
+from tdkt.movements import views, views_documents
 
 app_name = "movements"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:pk>/delete/", views.movement_delete_view, name="delete"),
     path("<int:pk>/targets/", views.movement_dashboard_view, name="dashboard"),
     path("targets/<int:pk>/report/", views.target_report_view, name="report"),
+    path("<int:pk>/plan.docx", views_documents.plan_download_view, {"extension": "docx"}, name="plan_docx"),
+    path("<int:pk>/plan.pdf", views_documents.plan_download_view, {"extension": "pdf"}, name="plan_pdf"),
 ]

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from tdkt.accounts.models import AuditEntry, User
 from tdkt.demo.movements import _content
 from tdkt.demo.seed_plans import COUNCIL_2025, SEED_PLANS
+from tdkt.documents.models import RegisterEntry
 from tdkt.movements.models import Movement, TargetReport
 from tdkt.movements.selectors import movement_tree, outside_basis, target_progress
 from tdkt.movements.validation import plan_warnings
@@ -43,9 +44,12 @@ def test_the_demo_province_runs_the_seed_plans_as_movements(settings):
     assert "12 kế hoạch thi đua" in out.getvalue()
 
     by_reference = {m.plan.reference: m for m in Movement.objects.select_related("plan", "unit")}
-    assert {"215/KH-SYT", "…/KH-HĐTĐKT", "93/KH-SYT", "870/KH-TTYT", "412/KH-TTYT"} <= set(by_reference)
+    assert {"215/KH-SYT", "01/KH-HĐTĐKT", "93/KH-SYT", "870/KH-TTYT", "412/KH-TTYT"} <= set(by_reference)
 
-    council = by_reference["…/KH-HĐTĐKT"]  # seed 000, its 2024 slip entered as written and acknowledged
+    # seed 000, signed with its number blank: published, it took the council series' first number; its
+    # 2024 slip entered as written and acknowledged
+    council = by_reference["01/KH-HĐTĐKT"]
+    assert RegisterEntry.objects.get(series="HĐTĐKT", kind="plan", year=2025).subject == council.name
     assert [p.name for p in council.phases.all()] == ["Đợt 1", "Đợt 2"]
     assert "phase_outside_plan" in {w["code"] for w in council.acknowledged_warnings}
     assert council.acknowledged_by.username == "so.thidua"

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from conftest import PERSONAS, make_person
 from tdkt.core.jobs import job_create
 from tdkt.core.text import fold
+from tdkt.movements.models import FollowUpAction, Inspection
 from tdkt.movements.tests.factories import launch
 from tdkt.org.services import unit_create
 
@@ -54,6 +55,11 @@ URL_CASES = {
     "movements:report": lambda f: ([f.movement.targets.first().pk], {"unit": f.unit.pk}),
     "movements:plan_docx": lambda f: ([f.movement.pk], {}),
     "movements:plan_pdf": lambda f: ([f.movement.pk], {}),
+    "movements:inspection_create": lambda f: ([f.movement.pk], {}),
+    "movements:inspection_detail": lambda f: ([f.inspection.pk], {}),
+    "movements:inspection_edit": lambda f: ([f.inspection.pk], {}),
+    "movements:inspection_close": lambda f: ([f.inspection.pk], {}),
+    "movements:follow_up_status": lambda f: ([f.follow_up.pk], {}),
 }
 # object pages: out-of-scope must answer 404
 OBJECT_URLS = {
@@ -78,6 +84,11 @@ OBJECT_URLS = {
     "movements:report",
     "movements:plan_docx",
     "movements:plan_pdf",
+    "movements:inspection_create",
+    "movements:inspection_detail",
+    "movements:inspection_edit",
+    "movements:inspection_close",
+    "movements:follow_up_status",
 }
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 
@@ -87,6 +98,8 @@ class Foreign:
 
     def __init__(self, unit, person, job, movement):
         self.unit, self.person, self.job, self.movement = unit, person, job, movement
+        self.inspection = movement.inspections.get()
+        self.follow_up = self.inspection.actions.get()
 
 
 @pytest.fixture
@@ -99,10 +112,22 @@ def foreign(world, django_user_model):
     other_user = django_user_model.objects.create_user(username="someone_else", password="x")
     job = job_create(actor=other_user, kind="people_import", title="Nhập của người khác")
 
-    def movement(unit):  # published, with a target every unit below reports on
-        return launch(
+    def movement(unit):  # published, with a target every unit below reports on, and an inspection
+        movement = launch(
             actor=None, unit=unit, publish=True, name=f"Phong trào nội bộ {unit.code}", symbol="KH-X"
         )
+        inspection = Inspection.objects.create(
+            movement=movement,
+            unit=unit,
+            kind="planned",
+            inspected_on=dt.date(2025, 9, 1),
+            team="Đoàn kiểm tra nội bộ",
+            findings=f"Phát hiện kín của {unit.code}",
+        )
+        FollowUpAction.objects.create(
+            inspection=inspection, description="Việc kín", owner=other_user, due_on=dt.date(2025, 10, 1)
+        )
+        return movement
 
     return {
         "so_officer": Foreign(other_so, stranger, job, movement(other_so)),
@@ -149,6 +174,7 @@ def test_no_foreign_data_leaks(client, world, foreign, persona, url_name):
     if url_name != "job_detail":
         assert target.job.title not in text
     assert target.movement.name not in text
+    assert target.inspection.findings not in text
 
 
 def _xlsx_text(content: bytes) -> str:

@@ -16,6 +16,7 @@ REGISTER_VIEW = "documents.register_view"  # the register of documents issued (s
 MOVEMENTS_VIEW = "movements.view"  # published movements in scope and those launched above
 MOVEMENTS_MANAGE = "movements.manage"  # launch, edit, publish, close, derive
 MOVEMENTS_REPORT = "movements.report"  # report target figures for a unit
+INSPECTIONS_VIEW = "movements.inspections_view"  # inspections of the units in scope and their follow-ups
 
 PERMISSION_ROLES: dict[str, frozenset[str]] = {
     PEOPLE_VIEW: frozenset({SO, OFFICER, HEAD}),
@@ -27,6 +28,7 @@ PERMISSION_ROLES: dict[str, frozenset[str]] = {
     MOVEMENTS_VIEW: frozenset({SO, OFFICER, HEAD, MEMBER, SECRETARY, STAFF}),
     MOVEMENTS_MANAGE: frozenset({SO, OFFICER}),
     MOVEMENTS_REPORT: frozenset({SO, OFFICER, HEAD}),
+    INSPECTIONS_VIEW: frozenset({SO, OFFICER, HEAD}),
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

@@ -95,3 +95,23 @@ class PlanContent:
     sections: list[SectionInput] = field(default_factory=list)
     responsibilities: list[ResponsibilityInput] = field(default_factory=list)
     basis: list[BasisInput] = field(default_factory=list)
+
+
+@dataclass
+class InspectionInput:
+    """An inspection as its form hands it over; `actions` are its follow-up rows."""
+
+    unit: Unit
+    kind: str
+    inspected_on: dt.date
+    team: str
+    findings: str = ""
+    actions: list["FollowUpInput"] = field(default_factory=list)
+
+
+@dataclass
+class FollowUpInput:
+    description: str
+    owner: object  # a User
+    due_on: dt.date
+    id: int | None = None

@@ -34,6 +34,7 @@ from tdkt.movements.selectors import (
     target_unit_reports,
     unit_expected_in,
 )
+from tdkt.movements.selectors_inspections import movement_inspections
 from tdkt.movements.services import (
     WarningsNotAcknowledged,
     movement_close,
@@ -147,6 +148,7 @@ def movement_detail_view(request, pk: int):
             "today": today,
             "can_manage": can_manage,
             "can_derive": can_derive,
+            "inspections": movement_inspections(movement=movement, user=request.user),
         },
     )
 

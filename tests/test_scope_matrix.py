@@ -12,6 +12,7 @@ from conftest import PERSONAS, make_person
 from tdkt.core.jobs import job_create
 from tdkt.core.text import fold
 from tdkt.movements.models import FollowUpAction, Inspection
+from tdkt.movements.services_reviews import review_create, review_issue
 from tdkt.movements.tests.factories import launch
 from tdkt.org.services import unit_create
 
@@ -60,6 +61,14 @@ URL_CASES = {
     "movements:inspection_edit": lambda f: ([f.inspection.pk], {}),
     "movements:inspection_close": lambda f: ([f.inspection.pk], {}),
     "movements:follow_up_status": lambda f: ([f.follow_up.pk], {}),
+    "movements:review_create": lambda f: ([f.movement.pk], {}),
+    "movements:review_detail": lambda f: ([f.review.pk], {}),
+    "movements:review_edit": lambda f: ([f.review.pk], {}),
+    "movements:review_issue": lambda f: ([f.review.pk], {}),
+    "movements:review_correct": lambda f: ([f.review.pk], {}),
+    "movements:review_delete": lambda f: ([f.review.pk], {}),
+    "movements:review_docx": lambda f: ([f.review.pk], {}),
+    "movements:review_pdf": lambda f: ([f.review.pk], {}),
 }
 # object pages: out-of-scope must answer 404
 OBJECT_URLS = {
@@ -89,6 +98,14 @@ OBJECT_URLS = {
     "movements:inspection_edit",
     "movements:inspection_close",
     "movements:follow_up_status",
+    "movements:review_create",
+    "movements:review_detail",
+    "movements:review_edit",
+    "movements:review_issue",
+    "movements:review_correct",
+    "movements:review_delete",
+    "movements:review_docx",
+    "movements:review_pdf",
 }
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 
@@ -100,6 +117,7 @@ class Foreign:
         self.unit, self.person, self.job, self.movement = unit, person, job, movement
         self.inspection = movement.inspections.get()
         self.follow_up = self.inspection.actions.get()
+        self.review = movement.reviews.get()
 
 
 @pytest.fixture
@@ -127,6 +145,12 @@ def foreign(world, django_user_model):
         FollowUpAction.objects.create(
             inspection=inspection, description="Việc kín", owner=other_user, due_on=dt.date(2025, 10, 1)
         )
+        review = review_create(
+            actor=None, movement=movement, kind="final_review", today=dt.date(2025, 12, 20)
+        )
+        review.title = f"Báo cáo kín của {unit.code}"
+        review.save()
+        review_issue(actor=None, review=review)
         return movement
 
     return {
@@ -175,6 +199,7 @@ def test_no_foreign_data_leaks(client, world, foreign, persona, url_name):
         assert target.job.title not in text
     assert target.movement.name not in text
     assert target.inspection.findings not in text
+    assert target.review.title not in text
 
 
 def _xlsx_text(content: bytes) -> str:

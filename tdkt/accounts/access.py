@@ -86,3 +86,15 @@ def get_follow_up_for_user(request, pk: int):
         pk=pk,
         inspection__in=visible,
     )
+
+
+def get_review_for_user(request, pk: int):
+    """A review the user sees (an issued one of a visible movement, or any of a movement they manage), with
+    its results and proposals loaded."""
+    from tdkt.movements.models import Review
+    from tdkt.movements.selectors_reviews import review_detail_get, reviews_visible
+
+    try:
+        return review_detail_get(pk=int(pk), qs=reviews_visible(request.user))
+    except Review.DoesNotExist:
+        raise Http404 from None

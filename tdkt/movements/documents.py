@@ -18,6 +18,7 @@ from tdkt.core.timeutil import format_date
 from tdkt.documents.formatting import roman, strip_end_punctuation, vn_date
 from tdkt.documents.model import (
     PLAN,
+    REPORT,
     Column,
     Heading,
     Issuer,
@@ -38,6 +39,7 @@ from tdkt.movements.models import (
     Reporter,
     Target,
     TargetKind,
+    format_decimal,
 )
 
 BASIS_WORDS = {BasisVerb.PURSUANT: "Căn cứ", BasisVerb.IMPLEMENTING: "Thực hiện"}
@@ -238,3 +240,144 @@ def plan_filename(movement: Movement, extension: str) -> str:
     """ "ke-hoach-93-kh-syt.docx" (ASCII, so every browser and mail client keeps it)."""
     reference = movement.plan.reference if movement.plan.number is not None else f"du-thao-{movement.pk}"
     return f"ke-hoach-{slugify(fold(reference).replace('/', '-'))}.{extension}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# The review report (Báo cáo sơ kết / tổng kết)
+# ---------------------------------------------------------------------------------------------------
+
+
+def result_text(result) -> str:
+    """ "93,5 % (bình quân 2/3 đơn vị có số liệu)", "1 hội nghị", "Chưa có số liệu"."""
+    if result.value is None:
+        return "Chưa có số liệu"
+    unit = f" {result.unit_of_measure}" if result.unit_of_measure else ""
+    text = f"{format_decimal(result.value)}{unit}"
+    if result.is_average:
+        text += f" (bình quân {result.units_reported}/{result.units_total} đơn vị có số liệu)"
+    return text
+
+
+def verdict_text(result) -> str:
+    if result.met is None:
+        return "Chưa đánh giá"
+    return "Đạt" if result.met else "Chưa đạt"
+
+
+def review_document(review) -> OfficialDocument:
+    """The review as a Báo cáo: what was done, the results against each target, the assessment, next steps
+    and the proposals (role models, commendations); a correction names the report it replaces. The review's
+    results and proposals must be preloaded (`selectors_reviews.review_detail_get`)."""
+    movement = review.movement
+    plan = movement.plan
+    if review.is_final:
+        what = "tổng kết"
+    else:
+        what = f"sơ kết {lower_first(review.phase.name)}" if review.phase else "sơ kết"
+    intro = []
+    if review.previous_id:
+        previous = review.previous
+        intro.append(
+            Paragraph(
+                italic(
+                    f"Báo cáo này thay thế Báo cáo số {previous.reference} {vn_date(previous.issued_on)} "
+                    f"của {movement.unit.name}."
+                )
+            )
+        )
+    intro.append(
+        Paragraph(
+            f"{movement.unit.name} báo cáo kết quả {what} phong trào thi đua "
+            f"(từ ngày {format_date(review.period_start)} đến ngày {format_date(review.period_end)}) như sau:"
+        )
+    )
+    sections = _Sections()
+    sections.add("Công tác chỉ đạo, triển khai thực hiện", text_blocks(review.overview))
+    results = list(review.results.all())
+    if results:
+        measured = [r for r in results if r.met is not None]
+        met = sum(1 for r in measured if r.met)
+        table = Table(
+            columns=(
+                Column("STT", 0.6, "center"),
+                Column("Chỉ tiêu", 3.6),
+                Column("Mức phấn đấu", 1.3, "center"),
+                Column("Kết quả", 1.7, "center"),
+                Column("Đánh giá", 1.1, "center"),
+                Column("Ghi chú", 1.7),
+            ),
+            rows=tuple(
+                (str(i), r.indicator, r.threshold or "—", result_text(r), verdict_text(r), r.comment)
+                for i, r in enumerate(results, start=1)
+            ),
+        )
+        summary = f"Tính đến ngày {format_date(review.as_of)}, đạt {met}/{len(results)} chỉ tiêu thi đua"
+        unmeasured = len(results) - len(measured)
+        summary += f"; {unmeasured} chỉ tiêu chưa đủ số liệu để đánh giá." if unmeasured else "."
+        sections.add("Kết quả thực hiện các chỉ tiêu thi đua", [Paragraph(summary), table])
+    sections.add(
+        "Đánh giá chung",
+        _numbered(
+            [
+                ("Ưu điểm", text_blocks(review.highlights)) if review.highlights.strip() else ("", []),
+                ("Tồn tại, hạn chế", text_blocks(review.shortcomings))
+                if review.shortcomings.strip()
+                else ("", []),
+                ("Bài học kinh nghiệm", text_blocks(review.lessons)) if review.lessons.strip() else ("", []),
+            ]
+        ),
+    )
+    sections.add("Phương hướng, nhiệm vụ thời gian tới", text_blocks(review.next_steps))
+    proposals = list(review.proposals.all())
+    role_models = [p for p in proposals if p.kind == "role_model"]
+    commendations = [p for p in proposals if p.kind == "commendation"]
+    proposal_items = []
+    if role_models:
+        proposal_items.append(
+            (
+                "Điển hình tiên tiến",
+                [ItemList(tuple((bold(f"{p.name}: "), p.summary) for p in role_models))],
+            )
+        )
+    if commendations:
+        proposal_items.append(
+            (
+                "Đề nghị khen thưởng",
+                [
+                    Table(
+                        columns=(
+                            Column("STT", 0.6, "center"),
+                            Column("Cá nhân, tập thể", 2.6),
+                            Column("Hình thức đề nghị", 2.2),
+                            Column("Thành tích", 4.4),
+                        ),
+                        rows=tuple(
+                            (str(i), p.name, p.candidate_label, p.summary)
+                            for i, p in enumerate(commendations, start=1)
+                        ),
+                    )
+                ],
+            )
+        )
+    sections.add("Đề xuất, kiến nghị", _numbered(proposal_items))
+    return OfficialDocument(
+        kind=REPORT,
+        issuer=issuer_of(name=review.issuer_name, governing_body=review.issuer_parent, symbol=review.symbol),
+        number=review.number,
+        place=review.place,
+        date=review.issued_on,
+        title=review.title,
+        bases=(f"Thực hiện {plan_citation(plan, movement)}",),
+        body=(*intro, *sections.blocks),
+        signers=(
+            signer_of(authority=review.signer_authority, title=review.signer_title, name=review.signer_name),
+        ),
+        recipients=tuple(review.distribution_lines),
+        metadata_author=movement.unit.name,
+    )
+
+
+def review_filename(review, extension: str) -> str:
+    """ "bao-cao-05-bc-syt.docx", or "bao-cao-du-thao-7-v2.docx" for a draft."""
+    reference = review.reference if review.number is not None else f"du-thao-{review.pk}-v{review.version}"
+    return f"bao-cao-{slugify(fold(reference).replace('/', '-'))}.{extension}"

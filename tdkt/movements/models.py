@@ -464,3 +464,13 @@ from tdkt.movements.models_inspections import (  # noqa: E402, F401
     InspectionKind,
     InspectionState,
 )
+from tdkt.movements.models_reviews import (  # noqa: E402, F401
+    CANDIDATES,
+    ProposalKind,
+    Review,
+    ReviewKind,
+    ReviewProposal,
+    ReviewResult,
+    ReviewState,
+    SubjectKind,
+)

@@ -37,6 +37,7 @@ def _start(**env) -> subprocess.CompletedProcess:
         ({"DATABASE_URL": "mysql://root@127.0.0.1/tdkt"}, "SQLite or PostgreSQL"),
         ({"DATABASE_URL": "nonsense://"}, "DATABASE_URL"),
         ({"TDKT_TASKS_BACKEND": "redis"}, "TDKT_TASKS_BACKEND='redis'"),
+        ({"TDKT_SITE_URL": "tdkt.syt.gov.vn"}, "TDKT_SITE_URL='tdkt.syt.gov.vn'"),
     ],
 )
 def test_a_bad_value_fails_at_start_with_a_clear_message(env, message):

@@ -455,8 +455,8 @@ class TargetReport(models.Model):
         return self.period_start <= day <= self.period_end
 
 
-# Inspections and reviews live in their own modules (this one is long enough); importing them here
-# registers them with the app.
+# Inspections, reviews and the reminders log live in their own modules (this one is long enough); importing
+# them here registers them with the app.
 from tdkt.movements.models_inspections import (  # noqa: E402, F401
     ActionStatus,
     FollowUpAction,
@@ -464,6 +464,7 @@ from tdkt.movements.models_inspections import (  # noqa: E402, F401
     InspectionKind,
     InspectionState,
 )
+from tdkt.movements.models_reminders import ReminderSent  # noqa: E402, F401
 from tdkt.movements.models_reviews import (  # noqa: E402, F401
     CANDIDATES,
     ProposalKind,

@@ -283,3 +283,9 @@ def test_the_inspection_page_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("movements:inspection_detail", args=[inspection.pk]))
     assert response.status_code == 200 and response.content.decode().count('id="action-') == 12
+    client = login("so_officer")
+    edit = reverse("movements:inspection_edit", args=[inspection.pk])
+    client.get(edit)
+    with django_assert_max_num_queries(14):
+        response = client.get(edit)
+    assert response.status_code == 200 and 'name="actions-11-description"' in response.content.decode()

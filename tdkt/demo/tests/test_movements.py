@@ -9,7 +9,7 @@ from tdkt.accounts.models import AuditEntry, User
 from tdkt.demo.movements import _content
 from tdkt.demo.seed_plans import COUNCIL_2025, SEED_PLANS
 from tdkt.documents.models import RegisterEntry
-from tdkt.movements.models import Movement, TargetReport
+from tdkt.movements.models import Inspection, Movement, Review, TargetReport
 from tdkt.movements.selectors import movement_tree, outside_basis, target_progress
 from tdkt.movements.validation import plan_warnings
 
@@ -80,3 +80,11 @@ def test_the_demo_province_runs_the_seed_plans_as_movements(settings):
     bvdk = by_reference["178/KH-BVĐK"]
     computed = target_progress(movement=bvdk, user=so_officer, today=bvdk.end)
     assert any(c.computed and c.value is not None for _, cells in computed.rows for c in cells)
+
+    # what follows a launch: the hospital's issued sơ kết with its proposals, the Sở's inspection
+    hospital_review = Review.objects.get(movement__unit__code="BVDK")
+    assert hospital_review.is_issued and hospital_review.proposals.count() == 2
+    assert hospital_review.results.count() == hospital_review.movement.targets.count()
+    inspection = Inspection.objects.get(unit__code="BVDK")
+    assert [a.is_done for a in inspection.actions.order_by("order")] == [True, False]
+    assert User.objects.get(username="bvdk.giamdoc").email == "bvdk.giamdoc@syt-binhan.example"

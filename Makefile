@@ -25,6 +25,7 @@ run: install
 
 serve:
 	@trap 'kill 0' INT TERM EXIT; \
+	$(PY) manage.py reminders --schedule; \
 	$(PY) manage.py db_worker --queue-name default & \
 	$(PY) manage.py runserver 127.0.0.1:8000
 

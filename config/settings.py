@@ -9,6 +9,7 @@ Variables (all optional in development):
   TDKT_MAX_UPLOAD_MB   largest evidence file accepted, in MB (whole number 1–1024, default 10)
   TDKT_TASKS_BACKEND   "database" (default) or "immediate"
   TDKT_EMAIL_BACKEND   a Django e-mail backend path (default: console)
+  TDKT_SITE_URL        the address people open tdkt at, for links in e-mails (default http://127.0.0.1:8000)
 """
 
 import os
@@ -211,6 +212,11 @@ TASKS = {
 
 EMAIL_BACKEND = os.environ.get("TDKT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("TDKT_DEFAULT_FROM_EMAIL", "tdkt@localhost")
+SITE_URL = (os.environ.get("TDKT_SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"TDKT_SITE_URL={SITE_URL!r}: expected an address starting with http:// or https://."
+    )
 
 LOGGING = {
     "version": 1,

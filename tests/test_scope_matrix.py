@@ -13,6 +13,8 @@ from django.utils import timezone
 from conftest import PERSONAS, make_person
 from tdkt.core.jobs import job_create
 from tdkt.core.text import fold
+from tdkt.movements.models import FollowUpAction, Inspection
+from tdkt.movements.services_reviews import review_create, review_issue
 from tdkt.movements.tests.factories import launch
 from tdkt.nominations.models import Disclosure, Nomination, Objection, Round
 from tdkt.org.services import unit_create
@@ -211,6 +213,9 @@ class Foreign:
     def __init__(self, unit, person, job, movement, pledging=None):
         self.unit, self.person, self.job, self.movement = unit, person, job, movement
         self.records = _records_of(unit, person)
+        self.inspection = movement.inspections.get()
+        self.follow_up = self.inspection.actions.get()
+        self.review = movement.reviews.get()
         self.round = Round.objects.create(
             unit=unit,
             year=2025,
@@ -339,10 +344,28 @@ def foreign(world, django_user_model):
     other_user = django_user_model.objects.create_user(username="someone_else", password="x")
     job = job_create(actor=other_user, kind="people_import", title="Nhập của người khác")
 
-    def movement(unit):  # published, with a target every unit below reports on
-        return launch(
+    def movement(unit):  # published, with a target every unit below reports on, and an inspection
+        movement = launch(
             actor=None, unit=unit, publish=True, name=f"Phong trào nội bộ {unit.code}", symbol="KH-X"
         )
+        inspection = Inspection.objects.create(
+            movement=movement,
+            unit=unit,
+            kind="planned",
+            inspected_on=dt.date(2025, 9, 1),
+            team="Đoàn kiểm tra nội bộ",
+            findings=f"Phát hiện kín của {unit.code}",
+        )
+        FollowUpAction.objects.create(
+            inspection=inspection, description="Việc kín", owner=other_user, due_on=dt.date(2025, 10, 1)
+        )
+        review = review_create(
+            actor=None, movement=movement, kind="final_review", today=dt.date(2025, 12, 20)
+        )
+        review.title = f"Báo cáo kín của {unit.code}"
+        review.save()
+        review_issue(actor=None, review=review)
+        return movement
 
     hosp_b = cache(lambda: pledging_unit(institution=world.hosp_b, person=world.binh, serial=93))
     secretaries = [
@@ -406,6 +429,8 @@ def test_no_foreign_data_leaks(client, world, foreign, persona, url_name):
     if url_name != "job_detail":
         assert target.job.title not in text
     assert target.movement.name not in text
+    assert target.inspection.findings not in text
+    assert target.review.title not in text
     if "pledging" in target.__dict__:
         assert target.pledging_movement.name not in text
         assert target.pledge_round.name not in text

@@ -40,6 +40,7 @@ def _start(**env) -> subprocess.CompletedProcess:
         ({"TDKT_MAX_UPLOAD_MB": "ten"}, "TDKT_MAX_UPLOAD_MB='ten': expected a whole number"),
         ({"TDKT_MAX_UPLOAD_MB": "0"}, "TDKT_MAX_UPLOAD_MB='0': expected a whole number from 1 to 1024"),
         ({"TDKT_MAX_UPLOAD_MB": "2.5"}, "TDKT_MAX_UPLOAD_MB='2.5'"),
+        ({"TDKT_SITE_URL": "tdkt.syt.gov.vn"}, "TDKT_SITE_URL='tdkt.syt.gov.vn'"),
     ],
 )
 def test_a_bad_value_fails_at_start_with_a_clear_message(env, message):

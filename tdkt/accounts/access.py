@@ -258,3 +258,40 @@ def get_objection_for_user(request, pk: int, perm: str = NOMINATIONS_PREPARE) ->
     if found.disclosure.round.unit_id not in scope_unit_ids(request.user, perm):
         raise Http404
     return found
+
+
+def get_inspection_for_user(request, pk: int):
+    """An inspection the user sees (movements.selectors_inspections.inspections_visible), with its movement,
+    unit and follow-up actions loaded."""
+    from tdkt.movements.models import Inspection
+    from tdkt.movements.selectors_inspections import inspection_detail_get, inspections_visible
+
+    try:
+        return inspection_detail_get(pk=int(pk), qs=inspections_visible(request.user))
+    except Inspection.DoesNotExist:
+        raise Http404 from None
+
+
+def get_follow_up_for_user(request, pk: int):
+    """A follow-up action of an inspection the user sees, with its inspection and movement loaded."""
+    from tdkt.movements.models import FollowUpAction
+    from tdkt.movements.selectors_inspections import inspections_visible
+
+    visible = inspections_visible(request.user).values("pk")
+    return get_object_or_404(
+        FollowUpAction.objects.select_related("inspection__movement__unit", "owner"),
+        pk=pk,
+        inspection__in=visible,
+    )
+
+
+def get_movement_review_for_user(request, pk: int):
+    """A review the user sees (an issued one of a visible movement, or any of a movement they manage), with
+    its results and proposals loaded."""
+    from tdkt.movements.models import Review
+    from tdkt.movements.selectors_reviews import review_detail_get, reviews_visible
+
+    try:
+        return review_detail_get(pk=int(pk), qs=reviews_visible(request.user))
+    except Review.DoesNotExist:
+        raise Http404 from None

@@ -34,6 +34,7 @@ DISCLOSURE_VIEW = "nominations.disclosure"  # read the unit's disclosed lists an
 COUNCIL_VIEW = "councils.view"
 COUNCIL_MANAGE = "councils.manage"
 COUNCIL_SIT = "councils.sit"
+INSPECTIONS_VIEW = "movements.inspections_view"  # inspections of the units in scope and their follow-ups
 
 PERMISSION_ROLES: dict[str, frozenset[str]] = {
     PEOPLE_VIEW: frozenset({SO, OFFICER, HEAD}),
@@ -58,6 +59,7 @@ PERMISSION_ROLES: dict[str, frozenset[str]] = {
     COUNCIL_VIEW: frozenset({SO, OFFICER, HEAD}),
     COUNCIL_MANAGE: frozenset({SO, OFFICER}),
     COUNCIL_SIT: frozenset({MEMBER, SECRETARY}),
+    INSPECTIONS_VIEW: frozenset({SO, OFFICER, HEAD}),
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

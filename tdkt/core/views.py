@@ -4,12 +4,25 @@ from django.shortcuts import get_object_or_404, render
 from tdkt.accounts.models import RoleAssignment
 from tdkt.core.models import Job
 from tdkt.core.timeutil import today_vn
+from tdkt.movements.selectors_deadlines import HOME_HORIZON_DAYS, upcoming_deadlines
 
 
 def home(request):
+    today = today_vn()
     roles = RoleAssignment.objects.filter(user=request.user).select_related("unit").order_by("unit__path")
     jobs = Job.objects.filter(created_by=request.user)[:5]
-    return render(request, "core/home.html", {"roles": roles, "jobs": jobs, "today": today_vn()})
+    deadlines = upcoming_deadlines(user=request.user, today=today)
+    return render(
+        request,
+        "core/home.html",
+        {
+            "roles": roles,
+            "jobs": jobs,
+            "today": today,
+            "deadlines": deadlines,
+            "horizon_days": HOME_HORIZON_DAYS,
+        },
+    )
 
 
 def job_detail(request, pk):

@@ -1176,6 +1176,7 @@ def build_users(units: dict[str, Unit]) -> list:
             first_name=given,
             last_name=f"{family} {middle}".strip(),
             person=person,
+            email=f"{login.username}@syt-binhan.example",  # reminders go to the console backend in `make run`
             password=password_hash,
         )
         validate_password(DEMO_PASSWORD, user)

@@ -17,19 +17,36 @@ from tdkt.accounts.models import AuditAction
 from tdkt.core.timeutil import VN
 from tdkt.movements.inputs import (
     BasisInput,
+    FollowUpInput,
+    InspectionInput,
     PhaseInput,
     PlanContent,
     PlanInput,
+    ProposalInput,
     ResponsibilityInput,
+    ReviewInput,
     SectionInput,
     TargetInput,
 )
-from tdkt.movements.models import Movement, Reporter, Target, TargetKind, TargetReport
+from tdkt.movements.models import (
+    InspectionKind,
+    Movement,
+    ProposalKind,
+    Reporter,
+    ReviewKind,
+    SubjectKind,
+    Target,
+    TargetKind,
+    TargetReport,
+)
 from tdkt.movements.periods import report_periods
 from tdkt.movements.selectors import reporting_units_below, target_reporters, unit_expected_in
 from tdkt.movements.services import movement_close, movement_create, movement_publish
+from tdkt.movements.services_inspections import follow_up_set_status, inspection_create
+from tdkt.movements.services_reviews import review_create, review_issue, review_update
 from tdkt.movements.validation import plan_warnings
 from tdkt.org.models import Unit
+from tdkt.people.selectors import people_in_units
 
 from .seed_plans import SEED_PLANS, SeedPlan
 
@@ -179,7 +196,114 @@ def build_movements(units: dict[str, Unit], *, seed: int) -> tuple[int, int]:
         if spec.state != "draft" and spec.reports:
             items += _reports(made[spec.key], rng=rng, actor_for=actor_for, closing=spec.state == "closed")
     reports = _write_reports(items)
+    _reviews_and_inspections(made, units=units, users=users)
     for spec in SEED_PLANS:
         if spec.state == "closed":
             movement_close(actor=users.get(spec.officer), movement=made[spec.key])
     return len(made), reports
+
+
+def _reviews_and_inspections(made: dict[str, Movement], *, units: dict[str, Unit], users: dict) -> None:
+    """What follows a launch, so the demo shows it: the hospital's issued interim review of its first phase
+    (with a role model and a commendation proposed), the Sở's final review of the 70-years movement, and
+    the Sở's inspection of the hospital with one follow-up done and one still open."""
+    hospital, so_officer = users.get("bvdk.thidua"), users.get("so.thidua")
+    director = get_user_model().objects.get(username="bvdk.giamdoc")
+    bvdk = made["bvdk_2025"]
+    review = review_create(
+        actor=hospital,
+        movement=bvdk,
+        kind=ReviewKind.INTERIM,
+        phase=bvdk.phases.order_by("start").first(),
+        today=dt.date(2025, 7, 8),
+    )
+    nurse = people_in_units({units["BVDK-HSTC"].pk}).order_by("pk").first()
+    review_update(
+        actor=hospital,
+        review=review,
+        content=ReviewInput(
+            **{name: getattr(review, name) for name in _REVIEW_FIELDS},
+            overview=(
+                "Bệnh viện tổ chức quán triệt kế hoạch tới 100% khoa, phòng; các khoa ký giao ước thi đua "
+                "trong tháng 01/2025; phát động đợt thi đua chào mừng Ngày Thầy thuốc Việt Nam 27/2."
+            ),
+            highlights=(
+                "- Các khoa ký cam kết đúng hạn\n- Tỷ lệ hài lòng của người bệnh nội trú duy trì trên 90%"
+            ),
+            shortcomings="Một số khoa báo cáo chỉ tiêu chậm so với thời hạn.",
+            lessons="Phân công rõ người phụ trách báo cáo ở từng khoa, phòng.",
+            next_steps="Đẩy mạnh đợt thi đua cao điểm chào mừng 80 năm ngành Y tế.",
+            proposals=[
+                ProposalInput(
+                    kind=ProposalKind.ROLE_MODEL,
+                    subject_kind=SubjectKind.PERSON,
+                    person=nurse,
+                    summary="Tận tụy chăm sóc người bệnh nặng, hướng dẫn điều dưỡng mới của khoa.",
+                ),
+                ProposalInput(
+                    kind=ProposalKind.COMMENDATION,
+                    subject_kind=SubjectKind.COLLECTIVE,
+                    unit=units["BVDK-HSTC"],
+                    candidate="commendation_certificate",
+                    summary="Dẫn đầu phong trào thi đua đợt 1; không để xảy ra sự cố chuyên môn.",
+                ),
+            ],
+        ),
+    )
+    review_issue(actor=hospital, review=review)
+    final = review_create(
+        actor=so_officer, movement=made["so_70_years"], kind=ReviewKind.FINAL, today=dt.date(2025, 7, 10)
+    )
+    review_issue(actor=so_officer, review=final)
+    inspection = inspection_create(
+        actor=so_officer,
+        movement=made["so_2025"],
+        content=InspectionInput(
+            unit=units["BVDK"],
+            kind=InspectionKind.PLANNED,
+            inspected_on=dt.date(2025, 10, 15),
+            team=(
+                "Trưởng phòng Tổ chức cán bộ, Sở Y tế – Trưởng đoàn\n"
+                "Chuyên viên phụ trách thi đua, khen thưởng"
+            ),
+            findings=(
+                "Bệnh viện triển khai đầy đủ kế hoạch; hồ sơ ký cam kết của hai khoa chưa lưu đủ; "
+                "báo cáo quý 3 gửi chậm 5 ngày."
+            ),
+            actions=[
+                FollowUpInput(
+                    description="Bổ sung hồ sơ ký cam kết của các khoa còn thiếu",
+                    owner=hospital,
+                    due_on=dt.date(2025, 10, 31),
+                ),
+                FollowUpInput(
+                    description="Báo cáo Sở kết quả khắc phục bằng văn bản",
+                    owner=director,
+                    due_on=dt.date(2025, 11, 30),
+                ),
+            ],
+        ),
+        today=dt.date(2025, 10, 15),
+    )
+    follow_up_set_status(
+        actor=hospital,
+        action=inspection.actions.order_by("order").first(),
+        done=True,
+        note="Đã bổ sung ngày 28/10",
+    )
+
+
+_REVIEW_FIELDS = (
+    "title",
+    "as_of",
+    "symbol",
+    "issued_on",
+    "place",
+    "issuer_name",
+    "signer_title",
+    "signer_name",
+    "number",
+    "issuer_parent",
+    "signer_authority",
+    "distribution",
+)

@@ -512,7 +512,7 @@ COUNCIL_2025 = SeedPlan(
     ),
     start=D(2025, 1, 1),
     end=D(2025, 12, 31),
-    number=None,  # the seed was signed with its number left blank: "Số:   /KH-HĐTĐKT"
+    number=None,  # signed with its number blank ("Số:   /KH-HĐTĐKT"): publishing takes one from the register
     symbol="KH-HĐTĐKT",
     issued_on=D(2025, 1, 2),
     place="Bình An",

@@ -95,3 +95,63 @@ class PlanContent:
     sections: list[SectionInput] = field(default_factory=list)
     responsibilities: list[ResponsibilityInput] = field(default_factory=list)
     basis: list[BasisInput] = field(default_factory=list)
+
+
+@dataclass
+class InspectionInput:
+    """An inspection as its form hands it over; `actions` are its follow-up rows."""
+
+    unit: Unit
+    kind: str
+    inspected_on: dt.date
+    team: str
+    findings: str = ""
+    actions: list["FollowUpInput"] = field(default_factory=list)
+
+
+@dataclass
+class FollowUpInput:
+    description: str
+    owner: object  # a User
+    due_on: dt.date
+    id: int | None = None
+
+
+@dataclass
+class ProposalInput:
+    """A role model or a commendation proposed by a review: a person or a collective (a unit)."""
+
+    kind: str
+    subject_kind: str
+    summary: str
+    person: object | None = None  # a people.Person
+    unit: Unit | None = None
+    candidate: str = ""
+    id: int | None = None
+
+
+@dataclass
+class ReviewInput:
+    """What the review form hands over: its texts, its document fields, a comment per result id, the
+    proposals; `refresh` takes the figures again as of `as_of`."""
+
+    title: str
+    as_of: dt.date
+    symbol: str
+    issued_on: dt.date
+    place: str
+    issuer_name: str
+    signer_title: str
+    signer_name: str
+    overview: str = ""
+    highlights: str = ""
+    shortcomings: str = ""
+    lessons: str = ""
+    next_steps: str = ""
+    number: int | None = None
+    issuer_parent: str = ""
+    signer_authority: str = ""
+    distribution: str = ""
+    comments: dict[int, str] = field(default_factory=dict)
+    proposals: list[ProposalInput] = field(default_factory=list)
+    refresh: bool = False

@@ -453,3 +453,25 @@ class TargetReport(models.Model):
 
     def period_contains(self, day: dt.date) -> bool:
         return self.period_start <= day <= self.period_end
+
+
+# Inspections, reviews and the reminders log live in their own modules (this one is long enough); importing
+# them here registers them with the app.
+from tdkt.movements.models_inspections import (  # noqa: E402, F401
+    ActionStatus,
+    FollowUpAction,
+    Inspection,
+    InspectionKind,
+    InspectionState,
+)
+from tdkt.movements.models_reminders import ReminderSent  # noqa: E402, F401
+from tdkt.movements.models_reviews import (  # noqa: E402, F401
+    CANDIDATES,
+    ProposalKind,
+    Review,
+    ReviewKind,
+    ReviewProposal,
+    ReviewResult,
+    ReviewState,
+    SubjectKind,
+)

@@ -19,6 +19,8 @@ from tdkt.accounts.audit import audit_log, audit_log_many, snapshot
 from tdkt.accounts.models import AuditAction
 from tdkt.core.errors import ApplicationError
 from tdkt.core.timeutil import format_date
+from tdkt.documents.model import PLAN as PLAN_KIND
+from tdkt.documents.services import register_allocate
 from tdkt.movements.computations import get_computation
 from tdkt.movements.inputs import PlanContent
 from tdkt.movements.models import (
@@ -409,13 +411,68 @@ def _transition(*, actor, movement: Movement, source: str, target: str, stamp: s
 
 @transaction.atomic
 def movement_publish(*, actor, movement: Movement) -> Movement:
-    """Draft → published: the units below see it, may derive their plans and report on its targets."""
-    return _transition(
+    """Draft → published: the units below see it, may derive their plans and report on its targets.
+
+    A plan without a number takes the next one of its unit's register of documents issued (the number an
+    officer entered for a plan signed earlier is kept)."""
+    movement = _transition(
         actor=actor,
         movement=movement,
         source=MovementState.DRAFT,
         target=MovementState.PUBLISHED,
         stamp="published",
+    )
+    _plan_number_allocate(actor=actor, movement=movement)
+    return movement
+
+
+def register_series(*, unit: Unit, symbol: str) -> str:
+    """The register series a symbol's issuer part names: "" for the unit's own abbreviation ("KH-SYT" of
+    the SYT), else its own series ("KH-HĐTĐKT": a council issuing in its own name, Phụ lục I, II.3.a)."""
+    abbreviation = symbol.partition("-")[2]
+    return "" if abbreviation == unit.document_abbreviation else abbreviation
+
+
+def _plan_number_allocate(*, actor, movement: Movement) -> None:
+    plan = Plan.objects.select_for_update().get(movement=movement)
+    if plan.number is not None:
+        return
+    unit = movement.unit
+    entry = register_allocate(
+        issuer=unit,
+        year=plan.issued_on.year,
+        kind=PLAN_KIND,
+        actor=actor,
+        subject=movement.name,
+        series=register_series(unit=unit, symbol=plan.symbol),
+    )
+    taken = (
+        Plan.objects.filter(
+            movement__unit=unit, issued_on__year=plan.issued_on.year, number=entry.number, symbol=plan.symbol
+        )
+        .exclude(pk=plan.pk)
+        .select_related("movement")
+        .first()
+    )
+    if taken is not None:
+        raise ApplicationError(
+            _(
+                "The register's next number, %(reference)s, was already entered by hand for “%(name)s”: "
+                "enter this plan's number by hand as well."
+            )
+            % {"reference": taken.reference, "name": taken.movement.name}
+        )
+    before = snapshot(plan)
+    plan.number = entry.number
+    plan.full_clean()
+    plan.save(update_fields=["number"])
+    audit_log(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=plan,
+        before=before,
+        after=snapshot(plan),
+        reason=_("Number %(symbol)s from the register of documents issued") % {"symbol": entry.symbol},
     )
 
 

@@ -34,6 +34,8 @@ from tdkt.movements.selectors import (
     target_unit_reports,
     unit_expected_in,
 )
+from tdkt.movements.selectors_inspections import movement_inspections
+from tdkt.movements.selectors_reviews import movement_reviews
 from tdkt.movements.services import (
     WarningsNotAcknowledged,
     movement_close,
@@ -129,6 +131,8 @@ def movement_detail_view(request, pk: int):
                 ],
             )[:100]
         )
+    reviews = movement_reviews(movement=movement, user=request.user)
+    started = {"final" if r.is_final else r.phase_id for r in reviews if r.previous_id is None}
     can_derive = movement.is_published and any(
         u.path.startswith(movement.unit.path) and u.pk != movement.unit_id
         for u in launching_units(user=request.user)
@@ -147,6 +151,12 @@ def movement_detail_view(request, pk: int):
             "today": today,
             "can_manage": can_manage,
             "can_derive": can_derive,
+            "inspections": movement_inspections(movement=movement, user=request.user),
+            "reviews": reviews,
+            "review_phases": [p for p in movement.phases.all() if p.pk not in started]
+            if can_manage and not movement.is_draft
+            else [],
+            "can_start_final": can_manage and not movement.is_draft and "final" not in started,
         },
     )
 

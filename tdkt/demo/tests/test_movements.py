@@ -8,7 +8,8 @@ from django.core.management import call_command
 from tdkt.accounts.models import AuditEntry, User
 from tdkt.demo.movements import _content
 from tdkt.demo.seed_plans import COUNCIL_2025, SEED_PLANS
-from tdkt.movements.models import Movement, TargetReport
+from tdkt.documents.models import RegisterEntry
+from tdkt.movements.models import Inspection, Movement, Review, TargetReport
 from tdkt.movements.selectors import movement_tree, outside_basis, target_progress
 from tdkt.movements.validation import plan_warnings
 
@@ -43,9 +44,12 @@ def test_the_demo_province_runs_the_seed_plans_as_movements(settings):
     assert "12 kế hoạch thi đua" in out.getvalue()
 
     by_reference = {m.plan.reference: m for m in Movement.objects.select_related("plan", "unit")}
-    assert {"215/KH-SYT", "…/KH-HĐTĐKT", "93/KH-SYT", "870/KH-TTYT", "412/KH-TTYT"} <= set(by_reference)
+    assert {"215/KH-SYT", "01/KH-HĐTĐKT", "93/KH-SYT", "870/KH-TTYT", "412/KH-TTYT"} <= set(by_reference)
 
-    council = by_reference["…/KH-HĐTĐKT"]  # seed 000, its 2024 slip entered as written and acknowledged
+    # seed 000, signed with its number blank: published, it took the council series' first number; its
+    # 2024 slip entered as written and acknowledged
+    council = by_reference["01/KH-HĐTĐKT"]
+    assert RegisterEntry.objects.get(series="HĐTĐKT", kind="plan", year=2025).subject == council.name
     assert [p.name for p in council.phases.all()] == ["Đợt 1", "Đợt 2"]
     assert "phase_outside_plan" in {w["code"] for w in council.acknowledged_warnings}
     assert council.acknowledged_by.username == "so.thidua"
@@ -76,3 +80,11 @@ def test_the_demo_province_runs_the_seed_plans_as_movements(settings):
     bvdk = by_reference["178/KH-BVĐK"]
     computed = target_progress(movement=bvdk, user=so_officer, today=bvdk.end)
     assert any(c.computed and c.value is not None for _, cells in computed.rows for c in cells)
+
+    # what follows a launch: the hospital's issued sơ kết with its proposals, the Sở's inspection
+    hospital_review = Review.objects.get(movement__unit__code="BVDK")
+    assert hospital_review.is_issued and hospital_review.proposals.count() == 2
+    assert hospital_review.results.count() == hospital_review.movement.targets.count()
+    inspection = Inspection.objects.get(unit__code="BVDK")
+    assert [a.is_done for a in inspection.actions.order_by("order")] == [True, False]
+    assert User.objects.get(username="bvdk.giamdoc").email == "bvdk.giamdoc@syt-binhan.example"

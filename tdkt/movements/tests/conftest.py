@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import pytest
 
+from tdkt.documents.tests.conftest import artifacts  # noqa: F401  (pictures of rendered pages)
+
 from .factories import good_target, launch
 
 

@@ -260,6 +260,40 @@ class Foreign:
     pledge_round = property(lambda self: self.pledging[2])
     pledge = property(lambda self: self.pledging[3])
 
+    def with_council(self, user):
+        """A council of the foreign unit whose agenda names the foreign person; a member, a conflict."""
+        from tdkt.councils import services as councils
+
+        self.council = councils.council_create(
+            actor=None, unit=self.unit, name=f"Hội đồng TĐKT {self.unit.name}", term_start=dt.date(2025, 1, 1)
+        )
+        self.member = councils.council_member_add(
+            actor=None, council=self.council, user=user, role="secretary"
+        )
+        self.meeting = councils.meeting_create(
+            actor=None,
+            council=self.council,
+            title="Họp xét khen thưởng",
+            date=dt.date(2025, 12, 20),
+            place="P1",
+        )
+        (self.item,) = councils.meeting_add_items(
+            meeting=self.meeting,
+            actor=None,
+            items=[
+                councils.AgendaItemSpec(
+                    candidate="grassroots_emulation_fighter",
+                    subject_label=self.person.full_name,
+                    target=self.person,
+                    subject_person=self.person,
+                )
+            ],
+        )
+        self.conflict = councils.conflict_declare(
+            actor=user, item=self.item, member=self.member, reason="relative", detail=self.person.full_name
+        )
+        return self
+
 
 def _records_of(unit, person) -> dict:
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -298,40 +332,6 @@ def _records_of(unit, person) -> dict:
             actor=None, unit=unit, year=2024, rating="excellent", rated_by=f"Hội đồng {unit.name}"
         ),
     }
-
-    def with_council(self, user):
-        """A council of the foreign unit whose agenda names the foreign person; a member, a conflict."""
-        from tdkt.councils import services as councils
-
-        self.council = councils.council_create(
-            actor=None, unit=self.unit, name=f"Hội đồng TĐKT {self.unit.name}", term_start=dt.date(2025, 1, 1)
-        )
-        self.member = councils.council_member_add(
-            actor=None, council=self.council, user=user, role="secretary"
-        )
-        self.meeting = councils.meeting_create(
-            actor=None,
-            council=self.council,
-            title="Họp xét khen thưởng",
-            date=dt.date(2025, 12, 20),
-            place="P1",
-        )
-        (self.item,) = councils.meeting_add_items(
-            meeting=self.meeting,
-            actor=None,
-            items=[
-                councils.AgendaItemSpec(
-                    candidate="grassroots_emulation_fighter",
-                    subject_label=self.person.full_name,
-                    target=self.person,
-                    subject_person=self.person,
-                )
-            ],
-        )
-        self.conflict = councils.conflict_declare(
-            actor=user, item=self.item, member=self.member, reason="relative", detail=self.person.full_name
-        )
-        return self
 
 
 @pytest.fixture

@@ -135,6 +135,8 @@ URL_CASES = {
     "councils:ballot_close": lambda f: ([f.item.ballot.pk], {}),
     "councils:ballot_written": lambda f: ([f.item.ballot.pk], {}),
     "councils:ballot_cast": lambda f: ([f.item.ballot.pk], {}),
+    "councils:items_add_nominations": lambda f: ([f.meeting.pk], {}),
+    "councils:minutes": lambda f: ([f.meeting.pk, "pdf"], {}),
 }
 # a person's records: added from their page, corrected or deleted by id
 for _kind in ("rating", "achievement", "award", "discipline", "review", "leave"):
@@ -229,6 +231,8 @@ OBJECT_URLS = {
     "councils:ballot_close",
     "councils:ballot_written",
     "councils:ballot_cast",
+    "councils:items_add_nominations",
+    "councils:minutes",
 }
 # open to anonymous visitors: must show nothing that is not published for the public
 PUBLIC_URLS = {"nominations:public"}

@@ -14,6 +14,12 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting_detail_view, name="meeting"),
     path("meetings/<int:pk>/edit/", views.meeting_edit_view, name="meeting_edit"),
     path("meetings/<int:pk>/items/add/", views.meeting_items_add_view, name="items_add"),
+    path(
+        "meetings/<int:pk>/items/nominations/",
+        views.meeting_nominations_add_view,
+        name="items_add_nominations",
+    ),
+    path("meetings/<int:pk>/minutes.<str:extension>", views.minutes_download_view, name="minutes"),
     path("meetings/<int:pk>/attendance/", views.attendance_view, name="attendance"),
     path("meetings/<int:pk>/close/", views.meeting_close_view, name="meeting_close"),
     path("items/<int:pk>/remove/", views.item_remove_view, name="item_remove"),

@@ -4,7 +4,7 @@ quorum, conflicts, the secretary's controls, results after close) and a member's
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,6 +18,9 @@ from tdkt.accounts.roles import AUDIT_VIEW, COUNCIL_MANAGE, COUNCIL_SIT, COUNCIL
 from tdkt.accounts.scope import has_perm
 from tdkt.core.errors import ApplicationError
 from tdkt.core.timeutil import today_vn
+from tdkt.documents.docx_render import DOCX_CONTENT_TYPE, render_docx
+from tdkt.documents.pdf_render import PDF_CONTENT_TYPE, render_pdf
+from tdkt.law.vocabulary import LABELS_VI
 from tdkt.org.models import Unit
 from tdkt.people.selectors import people_in_units
 
@@ -42,6 +45,7 @@ from .forms import (
     MemberForm,
     WrittenVoteForm,
 )
+from .minutes import minutes_document
 from .models import (
     AttendanceStatus,
     BallotParticipation,
@@ -50,10 +54,12 @@ from .models import (
     Meeting,
     SubjectKind,
 )
+from .nominations import meeting_add_nominations, nominations_for_agenda
 from .selectors import (
     can_manage_council,
     council_members,
     councils_list,
+    meeting_minutes_data,
     meeting_page,
     open_ballots_for,
 )
@@ -548,3 +554,52 @@ def vote_view(request):
     if request.htmx and request.htmx.target == "my-ballots":
         return render(request, "councils/vote.html#ballots", context)
     return render(request, "councils/vote.html", context)
+
+
+# ---------------------------------------------------------------------------------------------
+# Nominations on the agenda, and the minutes
+# ---------------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_nominations_add_view(request, pk: int):
+    """The nominations of the council's unit that wait for the council, to tick onto the agenda."""
+    meeting = get_meeting_for_user(request, pk, manage=True)
+    waiting = list(nominations_for_agenda(meeting))
+    for n in waiting:
+        n.candidate_label = LABELS_VI.get(n.candidate, n.candidate)
+    error = ""
+    if request.method == "POST":
+        picked = set(request.POST.getlist("nomination"))
+        chosen = [n for n in waiting if str(n.pk) in picked]
+        try:
+            if len(chosen) != len(picked):
+                raise ApplicationError(_("Some of the chosen nominations cannot be put on this agenda."))
+            items = meeting_add_nominations(actor=request.user, meeting=meeting, nominations=chosen)
+        except ApplicationError as exc:
+            error = _error_text(exc)
+        else:
+            messages.success(request, _("%(count)s nominations are on the agenda.") % {"count": len(items)})
+            return redirect("councils:meeting", pk=meeting.pk)
+    return render(
+        request,
+        "councils/nominations_add.html",
+        {"meeting": meeting, "waiting": waiting, "error": error},
+        status=400 if error else 200,
+    )
+
+
+def minutes_download_view(request, pk: int, extension: str):
+    """The minutes (biên bản) of the meeting as it stands, .docx or PDF, for whoever sees the meeting."""
+    if extension not in ("docx", "pdf"):
+        raise Http404
+    meeting = get_meeting_for_user(request, pk)
+    doc = minutes_document(meeting_minutes_data(meeting))
+    render_file, content_type = (
+        (render_docx, DOCX_CONTENT_TYPE) if extension == "docx" else (render_pdf, PDF_CONTENT_TYPE)
+    )
+    response = HttpResponse(render_file(doc), content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="bien-ban-hop-{meeting.date:%Y%m%d}-{meeting.pk}.{extension}"'
+    )
+    return response

@@ -137,6 +137,7 @@ URL_CASES = {
     "councils:ballot_cast": lambda f: ([f.item.ballot.pk], {}),
     "councils:items_add_nominations": lambda f: ([f.meeting.pk], {}),
     "councils:minutes": lambda f: ([f.meeting.pk, "pdf"], {}),
+    "verify:certificate": lambda f: (["8d6b1f7e-0000-4000-8000-000000000000"], {}),
 }
 # a person's records: added from their page, corrected or deleted by id
 for _kind in ("rating", "achievement", "award", "discipline", "review", "leave"):
@@ -235,7 +236,7 @@ OBJECT_URLS = {
     "councils:minutes",
 }
 # open to anonymous visitors: must show nothing that is not published for the public
-PUBLIC_URLS = {"nominations:public"}
+PUBLIC_URLS = {"nominations:public", "verify:certificate"}
 PUBLIC_OR_FRAMEWORK = {"accounts:login", "accounts:logout", "set_language"}
 
 

@@ -35,6 +35,11 @@ COUNCIL_VIEW = "councils.view"
 COUNCIL_MANAGE = "councils.manage"
 COUNCIL_SIT = "councils.sit"
 INSPECTIONS_VIEW = "movements.inspections_view"  # inspections of the units in scope and their follow-ups
+# decisions (Quyết định khen thưởng): DECISIONS_VIEW the decisions issued by units in scope, their payment
+# lists and certificates; DECISIONS_PREPARE draft them; DECISIONS_ISSUE number, sign and issue them (the head)
+DECISIONS_VIEW = "decisions.view"
+DECISIONS_PREPARE = "decisions.prepare"
+DECISIONS_ISSUE = "decisions.issue"
 
 PERMISSION_ROLES: dict[str, frozenset[str]] = {
     PEOPLE_VIEW: frozenset({SO, OFFICER, HEAD}),
@@ -60,6 +65,9 @@ PERMISSION_ROLES: dict[str, frozenset[str]] = {
     COUNCIL_MANAGE: frozenset({SO, OFFICER}),
     COUNCIL_SIT: frozenset({MEMBER, SECRETARY}),
     INSPECTIONS_VIEW: frozenset({SO, OFFICER, HEAD}),
+    DECISIONS_VIEW: frozenset({SO, OFFICER, HEAD}),
+    DECISIONS_PREPARE: frozenset({SO, OFFICER, HEAD}),
+    DECISIONS_ISSUE: frozenset({HEAD}),
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

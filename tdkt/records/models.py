@@ -175,8 +175,17 @@ class AwardSource(models.TextChoices):
     DECISION = "decision", _("tdkt decision")
 
 
+class CurrentAwardManager(models.Manager):
+    """Awards in force: an award revoked by a later decision (Luật Thi đua, khen thưởng, Điều 93) no longer
+    counts anywhere — eligibility, evidence, guards, pages. `ConferredAward.all_objects` sees it."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(revoked_on__isnull=True)
+
+
 class ConferredAward(models.Model):
-    """A title or form conferred on a person or a collective for an achievement year, by a decision."""
+    """A title or form conferred on a person or a collective for an achievement year, by a decision.
+    A revoked award is kept with the decision that revoked it, and hidden from `objects`."""
 
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="awards")
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="awards")
@@ -192,8 +201,15 @@ class ConferredAward(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    revoked_by = models.CharField(_("revoked by the decision"), max_length=255, blank=True)
+
+    all_objects = models.Manager()
+    objects = CurrentAwardManager()
 
     class Meta:
+        default_manager_name = "objects"
+        base_manager_name = "all_objects"
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(person__isnull=False, unit__isnull=True)

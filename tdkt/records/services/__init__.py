@@ -6,7 +6,7 @@ Callers check scope (accounts.access) and pass the objects; these functions chec
 themselves and refuse with an ApplicationError whose `extra["field"]` names the form field at fault."""
 
 from tdkt.records.services.achievements import achievement_create, achievement_delete, achievement_update
-from tdkt.records.services.awards import award_delete, award_record, award_update
+from tdkt.records.services.awards import award_delete, award_record, award_revoke, award_update
 from tdkt.records.services.periods import (
     discipline_create,
     discipline_delete,
@@ -36,6 +36,7 @@ __all__ = [
     "achievement_update",
     "award_delete",
     "award_record",
+    "award_revoke",
     "award_update",
     "collective_rating_create",
     "collective_rating_delete",

@@ -150,3 +150,20 @@ def award_delete(*, actor, award: ConferredAward, reason: str = "", today: dt.da
     candidate, year = award.candidate, award.year
     delete(actor, award, reason=reason)
     _award_changed(award, {candidate}, {year}, today or today_vn())
+
+
+@transaction.atomic
+def award_revoke(
+    *, actor, award: ConferredAward, decision_number: str, revoked_on: dt.date, reason: str = "", today=None
+) -> ConferredAward:
+    """The award is revoked by a tdkt decision (Luật Thi đua, khen thưởng, Điều 93): kept, marked with the
+    revoking decision, and no longer counted for anyone's eligibility."""
+    today = today or today_vn()
+    obj = ConferredAward.all_objects.select_for_update().get(pk=award.pk)
+    if obj.revoked_on is not None:
+        refuse(_("This award was already revoked by the decision %(number)s.") % {"number": obj.revoked_by})
+    before = snapshot(obj)
+    obj.revoked_on, obj.revoked_by = revoked_on, normalize_spaces(decision_number)
+    save(actor, obj, before, reason)
+    _award_changed(obj, {obj.candidate}, {obj.year}, today)
+    return obj

@@ -138,6 +138,20 @@ URL_CASES = {
     "councils:items_add_nominations": lambda f: ([f.meeting.pk], {}),
     "councils:minutes": lambda f: ([f.meeting.pk, "pdf"], {}),
     "verify:certificate": lambda f: (["8d6b1f7e-0000-4000-8000-000000000000"], {}),
+    "decisions:list": lambda f: ([], {}),
+    "decisions:create": lambda f: ([], {}),
+    "decisions:detail": lambda f: ([f.decision.pk], {}),
+    "decisions:add_nominations": lambda f: ([f.decision.pk], {}),
+    "decisions:add_line": lambda f: ([f.decision.pk], {}),
+    "decisions:remove_line": lambda f: ([f.decision_line.pk], {}),
+    "decisions:issue": lambda f: ([f.decision.pk], {}),
+    "decisions:delete": lambda f: ([f.decision.pk], {}),
+    "decisions:amend": lambda f: ([f.decision.pk], {}),
+    "decisions:document": lambda f: ([f.decision.pk, "pdf"], {}),
+    "decisions:payments": lambda f: ([f.decision.pk], {}),
+    "decisions:certificates": lambda f: ([f.decision.pk], {}),
+    "decisions:certificates_download": lambda f: ([f.job.pk], {}),
+    "decisions:certificate": lambda f: ([f.decision_line.pk], {}),
 }
 # a person's records: added from their page, corrected or deleted by id
 for _kind in ("rating", "achievement", "award", "discipline", "review", "leave"):
@@ -234,6 +248,18 @@ OBJECT_URLS = {
     "councils:ballot_cast",
     "councils:items_add_nominations",
     "councils:minutes",
+    "decisions:detail",
+    "decisions:add_nominations",
+    "decisions:add_line",
+    "decisions:remove_line",
+    "decisions:issue",
+    "decisions:delete",
+    "decisions:amend",
+    "decisions:document",
+    "decisions:payments",
+    "decisions:certificates",
+    "decisions:certificates_download",
+    "decisions:certificate",
 }
 # open to anonymous visitors: must show nothing that is not published for the public
 PUBLIC_URLS = {"nominations:public", "verify:certificate"}
@@ -326,6 +352,33 @@ class Foreign:
         )
         self.conflict = councils.conflict_declare(
             actor=user, item=self.item, member=self.member, reason="relative", detail=self.person.full_name
+        )
+        return self.with_decision()
+
+    def with_decision(self):
+        """A draft decision of the foreign unit naming the foreign person."""
+        from tdkt.decisions.models import Decision, DecisionLine
+
+        self.decision = Decision.objects.create(
+            issuer=self.unit,
+            title=f"Về việc tặng Giấy khen {self.person.full_name}",
+            date=dt.date(2026, 1, 5),
+            place="Bình An",
+            award_year=2025,
+            authority=f"Giám đốc {self.unit.name}",
+            bases="Căn cứ Luật Thi đua, khen thưởng",
+            signer_name="Người Ký",
+            signer_position="Giám đốc",
+        )
+        self.decision_line = DecisionLine.objects.create(
+            decision=self.decision,
+            position=1,
+            subject_kind="person",
+            person=self.person,
+            name=self.person.full_name,
+            unit_label=self.unit.name,
+            candidate="commendation_certificate",
+            year=2025,
         )
         return self
 

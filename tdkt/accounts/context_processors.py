@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.accounts.roles import (
     COUNCIL_SIT,
     COUNCIL_VIEW,
+    DECISIONS_VIEW,
     DISCLOSURE_VIEW,
     MOVEMENTS_VIEW,
     NOMINATIONS_VIEW,
@@ -36,6 +37,8 @@ def navigation(request):
         items.append(("people", _("My record"), reverse("people:detail", args=[user.person_id])))
     if has_perm(user, COUNCIL_VIEW) or has_perm(user, COUNCIL_SIT):
         items.append(("councils", _("Councils"), reverse("councils:list")))
+    if has_perm(user, DECISIONS_VIEW):
+        items.append(("decisions", _("Decisions"), reverse("decisions:list")))
     if has_perm(user, ORG_VIEW):
         items.append(("org", _("Organisation"), reverse("org:tree")))
     if has_perm(user, REGISTER_VIEW):

@@ -10,6 +10,7 @@ A batch lays out all its pages once and writes each page as its own PDF (`certif
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -84,10 +85,27 @@ def certificate_of(line: DecisionLine, decision: Decision) -> Certificate:
     )
 
 
+# The frame, drawn once for every page: a double gold border, a thin red inner line, diamonds at the corners.
+_DIAMONDS = "".join(
+    f'<rect x="{x - 4.5}" y="{y - 4.5}" width="9" height="9" transform="rotate(45 {x} {y})" '
+    'fill="#fffaf0" stroke="#a8841f" stroke-width="0.6"/>'
+    for x, y in ((15, 15), (282, 15), (15, 195), (282, 195))
+)
+FRAME_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="297mm" height="210mm" viewBox="0 0 297 210">'
+    '<rect x="9.6" y="9.6" width="277.8" height="190.8" fill="none" stroke="#a8841f" stroke-width="0.8"/>'
+    '<rect x="11.2" y="11.2" width="274.6" height="187.6" fill="none" stroke="#a8841f" stroke-width="0.8"/>'
+    '<rect x="14" y="14" width="269" height="182" fill="none" stroke="#7a0f0f" stroke-width="0.5"/>'
+    f"{_DIAMONDS}</svg>"
+)
+FRAME_URI = "data:image/svg+xml;base64," + base64.b64encode(FRAME_SVG.encode()).decode()
+
+
 def certificates_html(certificates: Iterable[Certificate]) -> str:
     return render_to_string(
         TEMPLATE,
         {
+            "frame": FRAME_URI,
             "certificates": list(certificates),
             "national_name": NATIONAL_NAME,
             "motto": MOTTO,

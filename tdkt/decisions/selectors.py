@@ -77,3 +77,14 @@ def verification_of(code: uuid.UUID) -> Verification | None:
         revoked_by=revocation.decision.symbol if revocation else "",
         revoked_on=revocation.decision.date if revocation else None,
     )
+
+
+def certificate_lines(decision: Decision) -> list[DecisionLine]:
+    """The award lines of an issued decision that still stand (a revoked award gets no certificate)."""
+    if decision.status != DecisionStatus.ISSUED:
+        return []
+    return list(
+        decision.lines.filter(revokes__isnull=True)
+        .exclude(revoked_by__decision__status=DecisionStatus.ISSUED)
+        .order_by("position", "id")
+    )

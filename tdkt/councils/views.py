@@ -506,7 +506,7 @@ def ballot_close_view(request, pk: int):
     def close(ballot):
         result = services.ballot_close(actor=request.user, ballot=ballot)
         return _("The ballot is closed: %(outcome)s.") % {
-            "outcome": _("passed") if result.passed else _("not passed")
+            "outcome": _("passed the vote") if result.passed else _("not passed")
         }
 
     return _ballot_action(request, pk, close)

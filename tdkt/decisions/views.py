@@ -25,6 +25,7 @@ from tdkt.people.selectors import people_in_units
 
 from . import services
 from .access import get_decision_for_user, get_line_for_user
+from .bonuses import line_amounts
 from .certificates import certificate_pdf
 from .documents import decision_document
 from .forms import AmendmentForm, DecisionForm, LineForm
@@ -79,6 +80,11 @@ def decision_detail_view(request, pk: int):
     can_issue = decision.issuer_id in scope_unit_ids(request.user, DECISIONS_ISSUE)
     draft = decision.status == DecisionStatus.DRAFT
     approved = list(services.approved_nominations(decision)) if draft and prepare else []
+    if draft:  # what the bonuses will be if issued on its date (worked out again when issued)
+        awards = [line for line in lines if not line.revokes_id]
+        amounts = line_amounts(awards, decided_on=decision.date)
+        for line in awards:
+            line.amount, line.amount_note = amounts[line.pk]
     for n in approved:
         n.candidate_label = LABELS_VI.get(n.candidate, n.candidate)
     context = {

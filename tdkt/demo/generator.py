@@ -38,6 +38,7 @@ from tdkt.core.text import split_name
 from tdkt.core.timeutil import today_vn
 from tdkt.demo import names
 from tdkt.demo.councils import build_councils
+from tdkt.demo.decisions import build_decisions
 from tdkt.demo.history import decision_suffix, demo_units, history_batches, write_history
 from tdkt.demo.movements import build_movements
 from tdkt.org.models import SuccessionKind, Unit, UnitKind, UnitSuccession
@@ -1258,6 +1259,8 @@ def build_demo(*, seed: int = DEFAULT_SEED, people: int = DEFAULT_PEOPLE, say: C
         say(f"  {movements} kế hoạch, {grouped(reports)} báo cáo chỉ tiêu ({elapsed()})")
         say("Tạo Hội đồng Thi đua – Khen thưởng và phiên họp sắp tới …")
         build_councils(units, today=today_vn(), password=DEMO_PASSWORD)
+        say("Ban hành một quyết định khen thưởng mẫu, có giấy chứng nhận …")
+        build_decisions(units, today=today_vn())
     return DemoResult(
         units=len(units),
         people=count,

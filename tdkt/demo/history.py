@@ -983,6 +983,8 @@ def _write_batch(
                 "issuer": a.issuer,
                 "source": AwardSource.IMPORTED,
                 "created_by_id": None,
+                "revoked_on": None,
+                "revoked_by": "",
             },
             person=people[a.cccd][1] if a.cccd else None,
             unit=units[a.unit].name if a.unit else None,

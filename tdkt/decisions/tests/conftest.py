@@ -44,3 +44,23 @@ def draft(world, approved):
     decision = make_draft(world)
     services.decision_add_nominations(actor=world.unit_officer, decision=decision, nominations=approved)
     return decision
+
+
+def forget_issued_decisions() -> None:
+    """Remove every decision, issued ones included, for a transactional test's flush: SQLite's flush
+    deletes row by row, which the immutability triggers refuse (PostgreSQL's TRUNCATE fires no row trigger).
+    The triggers are dropped for the moment of the delete and put back."""
+    import importlib
+
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return
+    triggers = importlib.import_module("tdkt.decisions.migrations.0002_issued_immutable")
+    with connection.cursor() as cursor:
+        for statement in triggers.SQLITE_DROP:
+            cursor.execute(statement)
+        cursor.execute("DELETE FROM decisions_decisionline")
+        cursor.execute("DELETE FROM decisions_decision")
+        for statement in triggers.SQLITE:
+            cursor.execute(statement)

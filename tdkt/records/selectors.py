@@ -59,7 +59,8 @@ def person_records_get(*, person: Person, today: dt.date) -> list[RecordYear]:
     Periods (discipline, reviews, leave) show in every year they touch; every rating, award and
     initiative carries `attachment_list`. Eight queries."""
     ratings = list(AnnualRating.objects.filter(person=person).select_related("unit"))
-    awards = list(ConferredAward.objects.filter(person=person).order_by("decision_date", "id"))
+    # revoked awards too, shown as revoked with the decision that revoked them (they count for nothing)
+    awards = list(ConferredAward.all_objects.filter(person=person).order_by("decision_date", "id"))
     achievements = list(
         Achievement.objects.filter(authors=person)
         .select_related("unit")

@@ -143,6 +143,11 @@ def test_certificates_one_by_one_and_as_a_zip_and_the_public_verification(client
     page = client.get(url).content.decode()
     assert "Đã bị hủy bỏ" in page and "Quyết định số 02/QĐ-BVĐKA ngày 10/12/2026" in page
     assert client.get(reverse("verify:certificate", args=["not-a-code"])).status_code == 200
+    # the person's record keeps the award, struck through, with the decision that revoked it
+    client.force_login(world.unit_officer)
+    page = client.get(reverse("people:detail", args=[world.hoa.pk])).content.decode()
+    assert "<s>Chiến sĩ thi đua cơ sở</s>" in page
+    assert "Đã bị hủy bỏ theo Quyết định số 02/QĐ-BVĐKA ngày 10/12/2026" in page
 
 
 def test_the_list_takes_a_bounded_number_of_queries(client, world, issued, django_assert_max_num_queries):

@@ -155,3 +155,63 @@ def test_the_list_takes_a_bounded_number_of_queries(client, world, issued, djang
     with django_assert_max_num_queries(12):
         response = client.get(reverse("decisions:list"))
     assert "01/QĐ-BVĐKA" in response.content.decode()
+
+
+def test_a_correction_revokes_the_wrong_award_and_confers_the_right_one(client, world, issued):
+    an_line = issued.lines.get(person=world.an)
+    client.force_login(world.unit_officer)
+    response = client.post(
+        reverse("decisions:amend", args=[issued.pk]),
+        {
+            "lines": [an_line.pk],
+            "ground": "unlawful",
+            "ground_detail": "Đề nghị sai hình thức: đúng là Giấy khen",
+            "correction": "on",
+            "date": "10/12/2026",
+            "signer_position": "Giám đốc",
+            "signer_name": "Lê Văn Minh",
+        },
+    )
+    correction = Decision.objects.get(amends=issued)
+    assert response["Location"] == reverse("decisions:detail", args=[correction.pk])
+    assert (correction.kind, correction.title) == (
+        "correction",
+        "Về việc đính chính Quyết định số 01/QĐ-BVĐKA ngày 10/12/2026",
+    )
+    response = client.post(
+        reverse("decisions:add_line", args=[correction.pk]),
+        {
+            "subject_kind": "person",
+            "cccd": world.an.cccd,
+            "candidate": "commendation_certificate",
+            "category": "merit",
+        },
+    )
+    assert response.status_code == 302
+    client.force_login(world.unit_head)
+    client.post(reverse("decisions:issue", args=[correction.pk]))
+    correction.refresh_from_db()
+    assert correction.symbol == "02/QĐ-BVĐKA"
+    kept = {(a.candidate, a.revoked_by) for a in world.an.awards.model.all_objects.filter(person=world.an)}
+    assert kept == {
+        ("advanced_worker", "02/QĐ-BVĐKA ngày 10/12/2026"),
+        ("commendation_certificate", ""),
+    }
+    document = docx.Document(
+        io.BytesIO(client.get(reverse("decisions:document", args=[correction.pk, "docx"])).content)
+    )
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Hủy bỏ khen thưởng tại Quyết định số 01/QĐ-BVĐKA ngày 10/12/2026 đối với: Trần Văn An" in text
+    assert "Luật Thi đua, khen thưởng năm 2022, Điều 93, khoản 2" in text
+    assert "Tặng Giấy khen cho 01 cá nhân" in text
+    page = client.get(reverse("decisions:detail", args=[issued.pk])).content.decode()
+    assert "Đã bị hủy bỏ" in page and "02/QĐ-BVĐKA" in page
+
+
+def test_the_decision_page_takes_a_bounded_number_of_queries(
+    client, world, issued, django_assert_max_num_queries
+):
+    client.force_login(world.unit_head)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("decisions:detail", args=[issued.pk]))
+    assert response.status_code == 200

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "tdkt.pledges",
     "tdkt.nominations",
     "tdkt.councils",
+    "tdkt.dossiers",
     "tdkt.demo",
 ]
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("pledges/", include("tdkt.pledges.urls")),
     path("nominations/", include("tdkt.nominations.urls")),
     path("councils/", include("tdkt.councils.urls")),
+    path("dossiers/", include("tdkt.dossiers.urls")),
     path("jobs/<uuid:pk>/", core_views.job_detail, name="job_detail"),
 ]
 # Uploaded files (evidence, import files) have no public URL, not even in development: they are

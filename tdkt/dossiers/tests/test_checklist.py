@@ -1,4 +1,4 @@
-"""The dossier checklist: what each title needs, what is missing, and the council's minutes through the hook."""
+"""The dossier checklist: what each title needs, what is missing, the council minutes through the hook."""
 
 import datetime as dt
 
@@ -23,7 +23,7 @@ def status_of(round, nomination, today=TODAY):
 
 
 def test_a_draft_lacks_the_letter_and_the_report_and_waits_for_the_council(submitted):
-    world, round, hoa, an = submitted
+    world, _round, _hoa, _an = submitted
     (draft,) = nominate(world, open_round(world, name="Đợt bổ sung"), "advanced_worker", world.hoa)
     statuses, c = status_of(draft.round, draft)
     assert statuses["letter"] == "missing" and statuses["report"] == "missing"
@@ -32,7 +32,7 @@ def test_a_draft_lacks_the_letter_and_the_report_and_waits_for_the_council(submi
 
 
 def test_cstdcs_needs_its_initiative_with_a_decision_and_its_certificate_file(submitted):
-    world, round, hoa, an = submitted
+    _world, round, hoa, _an = submitted
     statuses, c = status_of(round, hoa)
     assert statuses["report"] == "ok"  # frozen on submission
     assert statuses["initiative"] == "ok"
@@ -54,7 +54,7 @@ def test_cstdcs_needs_its_initiative_with_a_decision_and_its_certificate_file(su
 
 
 def test_disclosure_objections_letter_and_minutes_complete_the_dossier(submitted):
-    world, round, hoa, an = submitted
+    world, round, _hoa, an = submitted
     assert status_of(round, an)[0]["disclosure"] == "missing"
     disclosure = disclosure_publish(actor=world.unit_officer, round=round, is_public=False, today=TODAY)
     assert status_of(round, an)[0]["disclosure"] == "pending"  # still open
@@ -88,7 +88,7 @@ def test_disclosure_objections_letter_and_minutes_complete_the_dossier(submitted
 
 
 def test_the_round_and_nomination_pages_show_the_checklist(submitted, client):
-    world, round, hoa, an = submitted
+    world, round, hoa, _an = submitted
     client.force_login(world.unit_officer)
     page = client.get(f"/nominations/rounds/{round.pk}/").content.decode()
     assert 'id="dossier"' in page and "/dossiers/rounds/" in page
@@ -99,7 +99,7 @@ def test_the_round_and_nomination_pages_show_the_checklist(submitted, client):
 
 
 def test_the_dossier_page_keeps_a_fixed_number_of_queries(submitted, client, django_assert_max_num_queries):
-    world, round, hoa, an = submitted
+    world, round, _hoa, _an = submitted
     client.force_login(world.unit_officer)
     with django_assert_max_num_queries(30):
         assert client.get(f"/dossiers/rounds/{round.pk}/").status_code == 200

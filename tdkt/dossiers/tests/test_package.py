@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def package(submitted):
-    world, round, hoa, an = submitted
+    world, round, _hoa, _an = submitted
     letter_save(
         actor=world.unit_officer,
         round=round,
@@ -46,7 +46,7 @@ def rezip(content: bytes, change) -> bytes:
 
 
 def test_the_package_holds_the_documents_and_a_machine_readable_round(package):
-    world, round, content = package
+    world, _round, content = package
     zf = zipfile.ZipFile(io.BytesIO(content))
     manifest = json.loads(zf.read("dossier.json"))
     assert manifest["format"] == "tdkt-dossier" and manifest["version"] == 1
@@ -103,7 +103,7 @@ def test_the_so_imports_the_package_as_a_round_of_submitted_nominations(package)
 
 
 def test_an_import_is_all_or_nothing_and_names_each_problem(package):
-    world, round, content = package
+    world, _round, content = package
 
     def forget_hoa(name, data):
         if name != "dossier.json":
@@ -129,7 +129,7 @@ def test_an_import_is_all_or_nothing_and_names_each_problem(package):
 
 
 def test_a_damaged_or_foreign_file_is_refused_with_a_clear_message(package):
-    world, round, content = package
+    world, _round, content = package
     tampered = rezip(content, lambda name, data: data + b"x" if name.endswith(".pdf") else data)
     with pytest.raises(ApplicationError) as refused:
         package_import(actor=world.so_officer, unit=world.so, content=tampered, filename="x.zip", today=TODAY)
@@ -145,7 +145,7 @@ def test_a_damaged_or_foreign_file_is_refused_with_a_clear_message(package):
             actor=world.so_officer, unit=world.so, content=b"%PDF-1.4", filename="x.pdf", today=TODAY
         )
     no_manifest = rezip(content, lambda name, data: None if name == "dossier.json" else data)
-    with pytest.raises(ApplicationError, match="thiếu tệp mô tả dossier.json"):
+    with pytest.raises(ApplicationError, match=r"thiếu tệp mô tả dossier\.json"):
         package_import(
             actor=world.so_officer, unit=world.so, content=no_manifest, filename="x.zip", today=TODAY
         )

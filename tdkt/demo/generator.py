@@ -38,6 +38,7 @@ from tdkt.core.text import split_name
 from tdkt.core.timeutil import today_vn
 from tdkt.demo import names
 from tdkt.demo.councils import build_councils
+from tdkt.demo.dossiers import build_dossier_round
 from tdkt.demo.history import decision_suffix, demo_units, history_batches, write_history
 from tdkt.demo.movements import build_movements
 from tdkt.org.models import SuccessionKind, Unit, UnitKind, UnitSuccession
@@ -1258,6 +1259,9 @@ def build_demo(*, seed: int = DEFAULT_SEED, people: int = DEFAULT_PEOPLE, say: C
         say(f"  {movements} kế hoạch, {grouped(reports)} báo cáo chỉ tiêu ({elapsed()})")
         say("Tạo Hội đồng Thi đua – Khen thưởng và phiên họp sắp tới …")
         build_councils(units, today=today_vn(), password=DEMO_PASSWORD)
+        say("Lập đợt bình xét năm 2025 của Bệnh viện Đa khoa tỉnh: đề nghị, công khai, thẩm định, tờ trình …")
+        build_dossier_round(units, today=today_vn())
+        say(f"  xong ({elapsed()})")
     return DemoResult(
         units=len(units),
         people=count,

@@ -78,8 +78,10 @@ def letter_issue(*, actor, round: Round, today: dt.date) -> SubmissionLetter:
     _require_prepare(actor, round, "ban hành tờ trình")
     Round.objects.select_for_update().filter(pk=round.pk).first()
     letter = letter_for(round)
-    if letter.pk is None:
-        raise ApplicationError("Soạn và lưu tờ trình trước khi ban hành.")
+    if letter.pk is None:  # issued as proposed: the usual addressees, place and signer
+        letter.full_clean(exclude=["round", "issued_by", "nominations"])
+        letter.save()
+        audit_log(actor=actor, action=AuditAction.CREATE, obj=letter, after=snapshot(letter))
     letter = SubmissionLetter.objects.select_for_update().get(pk=letter.pk)
     if letter.is_issued:
         raise ApplicationError(f"Tờ trình số {letter.reference} đã ban hành.")

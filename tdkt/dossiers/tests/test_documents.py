@@ -136,3 +136,13 @@ def test_a_letter_is_not_issued_without_a_submitted_nomination_nor_by_another_un
     assert not RegisterEntry.objects.exists()
     with pytest.raises(ApplicationError, match="không có quyền"):
         letter_save(actor=world.outsider, round=round, place="X")
+
+
+def test_a_letter_never_edited_is_issued_with_the_usual_addressees(submitted, client):
+    world, round, _hoa, _an = submitted
+    client.force_login(world.unit_officer)
+    assert "letter-issue" in client.get(f"/dossiers/rounds/{round.pk}/").content.decode()
+    client.post(f"/dossiers/rounds/{round.pk}/letter/issue/")
+    letter = letter_for(round)
+    assert letter.reference == "01/TTr-BVA" and letter.to_lines[0] == "Sở Y tế Thử nghiệm"
+    assert letter.place == "Bệnh viện Đa khoa A"  # no province in the names: the unit's own name

@@ -467,8 +467,10 @@ def submission_letter_document(
     *,
     today: dt.date,
     posts: dict[int, Employment] | None = None,
+    items: dict[int, list[dict]] | None = None,
 ) -> OfficialDocument:
-    """The round's Tờ trình: the request with the tally by title or form, and the list as its appendix."""
+    """The round's Tờ trình: the request with the tally by title or form, and the list as its appendix
+    (`posts` and `items`, each nominee's post and evidence items, are read when not given)."""
     round = letter.round
     unit = round.unit
     if posts is None:
@@ -531,7 +533,9 @@ def submission_letter_document(
                     nominee_list_table(
                         nominations,
                         posts,
-                        {pk: d.items for pk, d in report_data(nominations, today=today).items()},
+                        items
+                        if items is not None
+                        else {pk: d.items for pk, d in report_data(nominations, today=today).items()},
                     ),
                 ),
                 reference=(

@@ -77,6 +77,20 @@ POSITION_VI = {
     Position.STATION_HEAD: "Trạm trưởng",
     Position.STAFF: "Viên chức",
 }
+
+
+def position_vi(e: Employment | None) -> str:
+    """ "Trưởng khoa", "Phó Trưởng phòng", "Giám đốc", "Viên chức" — the post as the documents write it."""
+    if e is None:
+        return ""
+    place = "phòng" if e.department_id and e.department.kind == "office" else "khoa"
+    if e.position == Position.HEAD:
+        return f"Trưởng {place}"
+    if e.position == Position.DEPUTY_HEAD:
+        return f"Phó Trưởng {place}"
+    return POSITION_VI.get(e.position, "")
+
+
 VERDICT_VI = {"eligible": "đủ điều kiện", "not_eligible": "chưa đủ điều kiện", "unknown": "chưa đủ dữ liệu"}
 
 
@@ -232,19 +246,31 @@ def _achievements_blocks(data: ReportData) -> list:
     return []
 
 
+def _rule_text(rule: str) -> str:
+    """ "grassroots_emulation_fighter@2024-01-01" → "quy định có hiệu lực từ 01/01/2024"."""
+    _name, _sep, since = rule.partition("@")
+    try:
+        return f"quy định có hiệu lực từ {format_date(dt.date.fromisoformat(since))}"
+    except ValueError:
+        return "quy định hiện hành"
+
+
 def _standards_blocks(data: ReportData) -> list:
     answer = data.answer
     if not answer:
         return []
     lines = []
     for c in answer.get("conditions", []):
-        mark = "Đạt" if c.get("met") else "Chưa đạt" if c.get("met") is False else "Cần xem xét"
-        lines.append(f"{mark}: {c['text']} ({c['cite']})")
+        if c.get("judgement"):
+            mark = "do Hội đồng đánh giá"
+        else:
+            mark = {True: "đạt", False: "chưa đạt"}.get(c.get("met"), "chưa đủ dữ liệu")
+        lines.append(f"{c['text']}: {mark} ({c['cite']})")
     verdict = VERDICT_VI.get(answer.get("verdict"), answer.get("verdict", ""))
-    frozen = f" lúc trình ngày {format_date(data.frozen_on.date())}" if data.frozen_on else ""
+    frozen = f" khi trình ngày {format_date(data.frozen_on.date())}" if data.frozen_on else ""
     return [
         Paragraph(
-            f"Đối chiếu tiêu chuẩn{frozen} (quy định {answer.get('rule', '')}): {verdict}.", indent=False
+            f"Đối chiếu tiêu chuẩn{frozen} ({_rule_text(answer.get('rule', ''))}): {verdict}.", indent=False
         ),
         *([ItemList(tuple(lines))] if lines else []),
     ]
@@ -259,7 +285,7 @@ def _person_body(data: ReportData) -> list:
     where = n.home.name
     if e is not None:
         where = f"{e.department.name}, {e.unit.name}" if e.department_id else e.unit.name
-    position = POSITION_VI.get(e.position, "") if e is not None else ""
+    position = position_vi(e)
     profile = [
         f"Họ và tên: {p.full_name}",
         f"Giới tính: {GENDER_VI.get(p.gender, '')}",
@@ -416,7 +442,7 @@ def _post_of(n: Nomination, posts: dict[int, Employment]) -> str:
     if e is None:
         return n.home.name
     where = f"{e.department.name}, {e.unit.name}" if e.department_id else e.unit.name
-    return f"{POSITION_VI.get(e.position, '')}, {where}".strip(", ")
+    return f"{position_vi(e)}, {where}".strip(", ")
 
 
 def _summary_of(n: Nomination, items: list[dict]) -> str:

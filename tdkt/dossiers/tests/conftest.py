@@ -1,9 +1,11 @@
 """The nominations area's 2025 round at hospital A (see tdkt/nominations/tests/conftest.py), with the
 hospital's document abbreviation set so that its submission letter can take a number."""
 
+import subprocess
+
 import pytest
 
-from tdkt.documents.tests.conftest import docx_lines, pdf_text  # noqa: F401
+from tdkt.documents.tests.conftest import docx_lines  # noqa: F401
 from tdkt.nominations.tests.conftest import (  # noqa: F401
     TODAY,
     YEAR,
@@ -46,3 +48,11 @@ def submitted(dossier_world):
     hoa = take(world, hoa, "submit")
     an = take(world, an, "submit")
     return world, round, hoa, an
+
+
+def pdftotext(content: bytes, tmp_path) -> str:
+    """The PDF's text as poppler's pdftotext reads it (layout kept)."""
+    path = tmp_path / "document.pdf"
+    path.write_bytes(content)
+    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True)
+    return result.stdout.decode()

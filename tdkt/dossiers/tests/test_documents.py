@@ -17,7 +17,7 @@ from tdkt.dossiers.services import letter_for, letter_issue, letter_save
 from tdkt.eligibility.services import eligibility_recompute
 from tdkt.records import services as records
 
-from .conftest import TODAY, YEAR, docx_lines, nominate, open_round, pdf_text
+from .conftest import TODAY, YEAR, docx_lines, nominate, open_round, pdftotext
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def report_lines(nomination, **kw):
     return [line for line in docx_lines(render_docx(doc)) if line], doc
 
 
-def test_a_persons_report_follows_the_annex_form_and_is_filled_from_the_frozen_record(submitted):
+def test_a_persons_report_follows_the_annex_form_and_is_filled_from_the_frozen_record(submitted, tmp_path):
     world, _round, hoa, _an = submitted
     lines, doc = report_lines(hoa)
     text = "\n".join(lines)
@@ -48,15 +48,20 @@ def test_a_persons_report_follows_the_annex_form_and_is_filled_from_the_frozen_r
     assert "Danh hiệu thi đua" in lines and "Hình thức khen thưởng" in lines
     assert "NGƯỜI BÁO CÁO THÀNH TÍCH" in lines and "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG" in lines
     assert "BỆNH VIỆN ĐA KHOA A" in lines and "KHOA NỘI" not in lines  # the institution reports
-    assert "Đối chiếu tiêu chuẩn lúc trình ngày" in text and ": đủ điều kiện." in text
+    assert (
+        "Đối chiếu tiêu chuẩn khi trình ngày" in text
+        and "(quy định có hiệu lực từ 01/01/2024): đủ điều kiện." in text
+    )
+    assert "Chức vụ: Trưởng khoa" not in text  # Hoa is a nurse of Khoa Nội
     # the report is the evidence as submitted: a later change of the record does not reach it
     records.rating_set(actor=None, person=world.hoa, year=YEAR, rating="completed", unit=world.hosp_a)
     hoa.refresh_from_db()
     later, _doc = report_lines(hoa)
     assert later == lines
     # and the PDF says the same
-    pdf = "\n".join(pdf_text(render_pdf(doc)))
+    pdf = pdftotext(render_pdf(doc), tmp_path)
     assert "BÁO CÁO THÀNH TÍCH CÁ NHÂN" in pdf and "Nguyễn Thị Hoa" in pdf
+    assert "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG" in pdf and "45/QĐ-BVA" in pdf
 
 
 def test_a_draft_report_reads_the_record_as_it_stands(dossier_world):
@@ -85,7 +90,7 @@ def test_a_collectives_report_describes_the_collective_and_its_members(dossier_w
     assert "THỦ TRƯỞNG TẬP THỂ" in lines
 
 
-def test_the_letter_lists_the_nominees_by_title_and_takes_a_number_when_issued(submitted):
+def test_the_letter_lists_the_nominees_by_title_and_takes_a_number_when_issued(submitted, tmp_path):
     world, round, _hoa, _an = submitted
     draft = submission_letter_document(letter_for(round), dossier_nominations(round), today=TODAY)
     lines = [line for line in docx_lines(render_docx(draft)) if line]
@@ -116,9 +121,10 @@ def test_the_letter_lists_the_nominees_by_title_and_takes_a_number_when_issued(s
     assert "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG" in lines
     assert "I. CHIẾN SĨ THI ĐUA CƠ SỞ (01)" in lines and "II. LAO ĐỘNG TIÊN TIẾN (01)" in lines
     assert "Nguyễn Thị Hoa" in lines and "Trần Văn An" in lines
+    assert "Trưởng khoa, Bệnh viện Đa khoa A" in lines  # An heads a department (no department given)
     assert "(Kèm theo Tờ trình số 01/TTr-BVA ngày 23/11/2026 của Bệnh viện Đa khoa A)" in lines
-    pdf = "\n".join(pdf_text(render_pdf(doc)))
-    assert "01/TTr-BVA" in pdf and "TỜ TRÌNH" in pdf
+    pdf = pdftotext(render_pdf(doc), tmp_path)
+    assert "Số: 01/TTr-BVA" in pdf and "TỜ TRÌNH" in pdf and "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG" in pdf
     # issued: fixed for good
     with pytest.raises(ApplicationError, match="đã ban hành"):
         letter_issue(actor=world.unit_officer, round=round, today=TODAY)

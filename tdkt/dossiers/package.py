@@ -279,6 +279,12 @@ def package_import(*, actor, unit: Unit, content: bytes, filename: str, today: d
         )
     if source.get("code") == unit.code:
         raise ApplicationError(f"Gói hồ sơ do chính {unit.name} lập: chỉ cấp trên nhập gói này.")
+    sender = Unit.objects.filter(code=source.get("code") or "").first()
+    if sender is not None and not sender.path.startswith(unit.path):
+        raise ApplicationError(
+            f"Gói hồ sơ của {sender.name}, đơn vị không trực thuộc {unit.name}: "
+            "chọn đúng đơn vị cấp trên nhận gói."
+        )
     year = rnd.get("year")
     if not isinstance(year, int) or not FIRST_YEAR <= year <= today.year:
         problems.append(f"Năm thành tích của đợt không hợp lệ: {year!r}.")
@@ -419,7 +425,7 @@ def _write(*, actor, unit, manifest, content, sha, package_uid, drafts, filename
         nominations.append((n, uid, e))
     NominationEvent.objects.bulk_create(
         NominationEvent(
-            nomination=n, step="import", to_status=n.status, actor=user, actor_name=who, at=now, reason=reason
+            nomination=n, step="create", to_status=n.status, actor=user, actor_name=who, at=now, reason=reason
         )
         for n, _uid, _e in nominations
     )
@@ -427,7 +433,7 @@ def _write(*, actor, unit, manifest, content, sha, package_uid, drafts, filename
         for s in e.get("snapshots", [])[-1:]:  # the evidence as last frozen below
             EvidenceSnapshot(
                 nomination=n,
-                step="import",
+                step="submit",  # the evidence as the sender froze it when submitting
                 taken_at=now,
                 taken_by=user,
                 as_of=_date(s.get("as_of")) or today,

@@ -142,6 +142,17 @@ def package_download_view(request, pk: int):
     return _download(content, "application/zip", package_filename(round))
 
 
+def received_download_view(request, pk: int):
+    """The package a lower level sent, as it was imported (its own tờ trình, reports and evidence files)."""
+    round = get_round_for_user(request, pk)
+    package = ReceivedPackage.objects.filter(round=round).first()
+    if package is None:
+        raise Http404
+    with package.file.open("rb") as fh:
+        content = fh.read()
+    return _download(content, "application/zip", f"goi-ho-so-nhan-{round.pk}.zip")
+
+
 def import_view(request):
     units = list(
         units_for_user(request.user, NOMINATIONS_PREPARE)

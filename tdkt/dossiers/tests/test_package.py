@@ -86,8 +86,9 @@ def test_the_so_imports_the_package_as_a_round_of_submitted_nominations(package)
     assert hoa.received_from.source_uid == source.uid
     # the evidence arrives as the sender froze it, and stays frozen
     frozen = EvidenceSnapshot.objects.get(nomination=hoa)
-    assert frozen.step == "import" and frozen.record == source.snapshots.get().record
-    assert hoa.events.get().step == "import"
+    assert frozen.step == "submit" and frozen.record == source.snapshots.get().record
+    event = hoa.events.get()
+    assert event.step == "create" and event.reason == "Nhập từ gói hồ sơ của Bệnh viện Đa khoa A"
     # the Sở works the imported nominations with the normal workflow
     verified = TRANSITIONS["verify"](actor=world.so_officer, nomination=hoa, today=TODAY, reason="")
     assert verified.status == "verified"
@@ -153,6 +154,10 @@ def test_a_damaged_or_foreign_file_is_refused_with_a_clear_message(package):
         package_import(
             actor=world.unit_officer, unit=world.hosp_a, content=content, filename="x.zip", today=TODAY
         )
+    with pytest.raises(ApplicationError, match="không trực thuộc Trung tâm Y tế Khu vực C"):
+        package_import(
+            actor=world.so_officer, unit=world.centre, content=content, filename="x.zip", today=TODAY
+        )
     with pytest.raises(ApplicationError, match="không có quyền"):
         package_import(actor=world.outsider, unit=world.so, content=content, filename="x.zip", today=TODAY)
 
@@ -179,3 +184,20 @@ def test_round_trip_through_the_pages(package, client):
     for extension, kind in (("docx", "officedocument"), ("pdf", "pdf")):
         r = client.get(f"/dossiers/rounds/{round.pk}/letter.{extension}")
         assert r.status_code == 200 and kind in r["Content-Type"]
+
+
+def test_the_so_downloads_the_package_as_received(package, client):
+    world, _round, content = package
+    received = package_import(
+        actor=world.so_officer, unit=world.so, content=content, filename="p.zip", today=TODAY
+    )
+    client.force_login(world.so_officer)
+    page = client.get(f"/dossiers/rounds/{received.round_id}/").content.decode()
+    assert "received-download" in page and "Bệnh viện Đa khoa A" in page
+    download = client.get(f"/dossiers/rounds/{received.round_id}/received.zip")
+    assert (
+        download.status_code == 200
+        and b"".join(download.streaming_content if download.streaming else [download.content]) == content
+    )
+    client.force_login(world.outsider)
+    assert client.get(f"/dossiers/rounds/{received.round_id}/received.zip").status_code == 404

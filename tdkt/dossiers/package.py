@@ -6,8 +6,8 @@ Layout of the zip::
 
     dossier.json                                  format "tdkt-dossier", version 1 (see build_manifest)
     van-ban/to-trinh-….docx, van-ban/to-trinh-….pdf
-    van-ban/bao-cao-thanh-tich-<id>-<name>.docx   one per nominee
-    minh-chung/<sha256>.<ext>                      initiative certificates and other evidence files
+    van-ban/bao-cao-thanh-tich-<id>-<name>.docx   one per nominee (and its .pdf)
+    minh-chung/<sha256>.<ext>                      initiative certificates, award decisions (evidence files)
 
 The import is all or nothing: every problem is collected and reported in Vietnamese, naming the nominee
 and what is wrong, and nothing is written unless the whole package is sound. A package (by its id or its
@@ -27,6 +27,7 @@ import zipfile
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from tdkt.accounts.audit import audit_log, audit_log_many, snapshot
@@ -38,6 +39,7 @@ from tdkt.core.errors import ApplicationError
 from tdkt.documents.docx_render import render_docx
 from tdkt.documents.pdf_render import render_pdf
 from tdkt.law.registry import candidates_for
+from tdkt.law.vocabulary import LABELS_VI
 from tdkt.nominations.models import (
     EvidenceSnapshot,
     Nomination,
@@ -49,7 +51,7 @@ from tdkt.nominations.models import (
 from tdkt.org.models import Unit
 from tdkt.people.models import Person
 from tdkt.records.facts import FIRST_YEAR
-from tdkt.records.models import Achievement, Category
+from tdkt.records.models import Achievement, Category, ConferredAward
 
 from .documents import (
     achievement_report_document,
@@ -97,37 +99,62 @@ def build_package(*, round: Round, today: dt.date, actor=None) -> bytes:
     snapshots: dict[int, list[EvidenceSnapshot]] = {}
     for s in EvidenceSnapshot.objects.filter(nomination__in=nominations).order_by("taken_at", "id"):
         snapshots.setdefault(s.nomination_id, []).append(s)
-    achievement_type = ContentType.objects.get_for_model(Achievement)
-    achievement_ids = {a.pk for d in data.values() for a in d.achievements}
-    attachments: dict[int, list[Attachment]] = {}
-    for a in Attachment.objects.filter(content_type=achievement_type, object_id__in=achievement_ids):
-        attachments.setdefault(a.object_id, []).append(a)
+    # evidence files: of the initiatives the nominations rest on, and of the nominees' recorded awards
+    # (the decisions behind the report's two tables)
+    awards: dict[tuple[str, int], list[ConferredAward]] = {}
+    for a in ConferredAward.objects.filter(
+        Q(person_id__in=[n.person_id for n in nominations if n.person_id])
+        | Q(unit_id__in=[n.unit_id for n in nominations if n.unit_id]),
+        year__lte=round.year,
+    ).order_by("year", "id"):
+        awards.setdefault(("person", a.person_id) if a.person_id else ("collective", a.unit_id), []).append(a)
+    types = ContentType.objects.get_for_models(Achievement, ConferredAward)
+    wanted = Q(
+        content_type=types[Achievement], object_id__in={a.pk for d in data.values() for a in d.achievements}
+    ) | Q(
+        content_type=types[ConferredAward], object_id__in={a.pk for group in awards.values() for a in group}
+    )
+    attachments: dict[tuple[int, int], list[Attachment]] = {}
+    for att in Attachment.objects.filter(wanted).order_by("uploaded_at", "id"):
+        attachments.setdefault((att.content_type_id, att.object_id), []).append(att)
+
+    def evidence_of(record: str, obj, title: str) -> list[dict]:
+        found = []
+        model = Achievement if record == "achievement" else ConferredAward
+        for att in attachments.get((types[model].pk, obj.pk), []):
+            path = f"minh-chung/{att.sha256}{EXTENSIONS[MediaType(att.media_type)][0]}"
+            if path not in files:
+                with att.file.open("rb") as fh:
+                    files[path] = fh.read()
+            found.append(
+                {
+                    "record": record,
+                    "title": title,
+                    "kind": att.kind,
+                    "name": att.download_name,
+                    "media_type": att.media_type,
+                    "size": att.size,
+                    "sha256": att.sha256,
+                    "path": path,
+                }
+            )
+        return found
+
     minutes = minutes_for(nominations)
     entries = []
     for n in nominations:
         report = f"van-ban/{report_filename(n, 'docx')}"
-        files[report] = render_docx(
-            achievement_report_document(data[n.pk], place=place, date=date, year=today.year)
-        )
+        report_pdf = f"van-ban/{report_filename(n, 'pdf')}"
+        document = achievement_report_document(data[n.pk], place=place, date=date, year=today.year)
+        files[report], files[report_pdf] = render_docx(document), render_pdf(document)
         evidence = []
         for achievement in data[n.pk].achievements:
-            for att in attachments.get(achievement.pk, []):
-                path = f"minh-chung/{att.sha256}{EXTENSIONS[MediaType(att.media_type)][0]}"
-                if path not in files:
-                    with att.file.open("rb") as fh:
-                        files[path] = fh.read()
-                evidence.append(
-                    {
-                        "record": "achievement",
-                        "title": achievement.title,
-                        "kind": att.kind,
-                        "name": att.download_name,
-                        "media_type": att.media_type,
-                        "size": att.size,
-                        "sha256": att.sha256,
-                        "path": path,
-                    }
-                )
+            evidence += evidence_of("achievement", achievement, achievement.title)
+        subject = ("person", n.person_id) if n.person_id else ("collective", n.unit_id)
+        for award in awards.get(subject, []) if not n.is_foreign else []:
+            evidence += evidence_of(
+                "award", award, f"{LABELS_VI.get(award.candidate, award.candidate)} {award.year}"
+            )
         person = n.person
         entries.append(
             {
@@ -179,7 +206,7 @@ def build_package(*, round: Round, today: dt.date, actor=None) -> bytes:
                     }
                     for s in snapshots.get(n.pk, [])
                 ],
-                "documents": [report],
+                "documents": [report, report_pdf],
                 "evidence": evidence,
             }
         )

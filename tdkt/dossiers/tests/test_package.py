@@ -1,11 +1,13 @@
 """Forwarding to the higher level: the zip package (documents, evidence files, dossier.json) and its import
 by the Sở's tdkt — all or nothing, named problems, never twice."""
 
+import hashlib
 import io
 import json
 import zipfile
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tdkt.core.errors import ApplicationError
@@ -14,6 +16,7 @@ from tdkt.dossiers.package import build_package, package_import
 from tdkt.dossiers.services import letter_issue, letter_save
 from tdkt.nominations.models import EvidenceSnapshot, Nomination, Round
 from tdkt.nominations.services import TRANSITIONS
+from tdkt.records import services as records
 
 from .conftest import TODAY, docx_lines
 
@@ -65,6 +68,7 @@ def test_the_package_holds_the_documents_and_a_machine_readable_round(package):
     report = hoa["documents"][0]
     assert "BÁO CÁO THÀNH TÍCH CÁ NHÂN" in docx_lines(zf.read(report))
     assert set(manifest["files"]) == names - {"dossier.json"}
+    assert report.removesuffix(".docx") + ".pdf" in hoa["documents"] and set(hoa["documents"]) <= names
 
 
 def test_the_so_imports_the_package_as_a_round_of_submitted_nominations(package):
@@ -201,3 +205,45 @@ def test_the_so_downloads_the_package_as_received(package, client):
     )
     client.force_login(world.outsider)
     assert client.get(f"/dossiers/rounds/{received.round_id}/received.zip").status_code == 404
+
+
+def test_evidence_files_travel_in_the_package_and_are_listed(submitted, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from tdkt.attachments.models import Attachment
+    from tdkt.records.models import Achievement, ConferredAward
+
+    settings.MEDIA_ROOT = tmp_path
+    world, round, _hoa, _an = submitted
+    award = records.award_record(
+        actor=None,
+        person=world.hoa,
+        year=2024,
+        candidate="grassroots_emulation_fighter",
+        decision_number="7/QĐ-BVA",
+    )
+    content = b"%PDF-1.4 giay chung nhan"
+    for obj, kind in (
+        (Achievement.objects.get(), "certificate"),
+        (ConferredAward.objects.get(pk=award.pk), "decision"),
+    ):
+        att = Attachment(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            kind=kind,
+            original_name=f"{kind}.pdf",
+            media_type="application/pdf",
+            size=len(content),
+            sha256=hashlib.sha256(content + kind.encode()).hexdigest(),
+        )
+        att.file.save(f"{kind}.pdf", ContentFile(content + kind.encode()), save=False)
+        att.save()
+    zf = zipfile.ZipFile(io.BytesIO(build_package(round=round, today=TODAY)))
+    manifest = json.loads(zf.read("dossier.json"))
+    evidence = {e["record"]: e for n in manifest["nominations"] for e in n["evidence"]}
+    assert evidence["achievement"]["title"] == "Bảng kiểm an toàn người bệnh trước phẫu thuật"
+    assert (
+        evidence["award"]["title"] == "Chiến sĩ thi đua cơ sở 2024"
+        and evidence["award"]["kind"] == "decision"
+    )
+    assert zf.read(evidence["award"]["path"]) == content + b"decision"

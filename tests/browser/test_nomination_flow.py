@@ -141,3 +141,41 @@ def test_an_officer_runs_a_round_from_the_list_to_the_sos_verification(
     assert download.value.suggested_filename.endswith(".docx")
     page.screenshot(path=artifacts / "dossier-checklist.png", full_page=True)
     page.close()
+
+
+def test_the_so_imports_a_hospitals_package_once(browser, live_server, world, artifacts, tmp_path):
+    from tdkt.dossiers.package import build_package
+    from tdkt.nominations.services import TRANSITIONS
+    from tdkt.nominations.services_rounds import Pick, nominations_create_from_list
+
+    round = _records(world)
+    (an,) = nominations_create_from_list(
+        actor=world.unit_officer,
+        round=round,
+        candidate="advanced_worker",
+        category="merit",
+        picks=[Pick(kind="person", id=world.an.pk)],
+        today=TODAY,
+    )
+    TRANSITIONS["submit"](actor=world.unit_officer, nomination=an, today=TODAY)
+    package = tmp_path / "ho-so-bva-2025.zip"
+    package.write_bytes(build_package(round=round, today=TODAY))
+
+    base = live_server.url
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    _log_in(page, live_server, world, "so_officer")
+    page.goto(f"{base}/nominations/")
+    page.get_by_role("link", name="Nhập gói hồ sơ").click()
+    page.get_by_label("Gói hồ sơ (.zip)").set_input_files(str(package))
+    page.get_by_role("button", name="Nhập", exact=True).click()
+    expect(page.locator("body")).to_contain_text("Đã nhập 1 đề nghị từ gói hồ sơ của Bệnh viện Đa khoa A")
+    expect(page.locator("body")).to_contain_text("Trần Văn An")
+    page.screenshot(path=artifacts / "dossier-imported-round.png", full_page=True)
+
+    page.goto(f"{base}/dossiers/import/")
+    page.get_by_label("Gói hồ sơ (.zip)").set_input_files(str(package))
+    page.get_by_role("button", name="Nhập", exact=True).click()
+    expect(page.locator("body")).to_contain_text("Gói hồ sơ này đã được nhập")
+    expect(page.locator("#received")).to_contain_text("Bệnh viện Đa khoa A")
+    page.screenshot(path=artifacts / "dossier-import-refused.png", full_page=True)
+    page.close()

@@ -41,6 +41,7 @@ from tdkt.movements.models import (
     TargetKind,
     format_decimal,
 )
+from tdkt.movements.titles import report_subject
 
 BASIS_WORDS = {BasisVerb.PURSUANT: "Căn cứ", BasisVerb.IMPLEMENTING: "Thực hiện"}
 FREQUENCY_WORDS = {
@@ -366,7 +367,7 @@ def review_document(review) -> OfficialDocument:
         number=review.number,
         place=review.place,
         date=review.issued_on,
-        title=review.title,
+        title=report_subject(review.title),
         bases=(f"Thực hiện {plan_citation(plan, movement)}",),
         body=(*intro, *sections.blocks),
         signers=(

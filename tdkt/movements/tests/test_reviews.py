@@ -493,6 +493,8 @@ def test_the_review_report_reads_back_from_the_docx_and_the_pdf(login, world, re
         "Tập thể lao động tiên tiến",
         "Dẫn đầu khối nội.",
     ]
+    for table in (results, awards):  # "STT" on one line, also in LibreOffice's wider cell margins
+        assert table.rows[0].cells[0].width.cm >= 1.1
 
     pdf = client.get(reverse("movements:review_pdf", args=[review.pk])).content
     (artifacts / "review-01-BC-SYT.pdf").write_bytes(pdf)

@@ -135,6 +135,7 @@ def test_an_officer_launches_a_plan_a_department_head_signs_and_the_so_sees_the_
     page.fill('[name="purposes"]', "- Khơi dậy tinh thần thi đua\n- Mọi viên chức ký cam kết thi đua")
     page.fill('[name="distribution"]', "Các đơn vị trực thuộc;\nLưu: VT, TCCB.")
     page.get_by_role("button", name="+ Thêm đợt thi đua").click()
+    expect(page.locator("#rows-phases .row-title")).to_have_text(["Đợt 1", "Đợt 2"])  # the added row numbered
     phases = [(dt.date(year, 1, 1), dt.date(year, 6, 30)), (dt.date(year, 7, 1), dt.date(year, 12, 31))]
     for n, (start, end) in enumerate(phases):
         page.fill(f'[name="phases-{n}-name"]', f"Đợt {n + 1}")

@@ -452,6 +452,9 @@ def test_the_review_report_reads_back_from_the_docx_and_the_pdf(login, world, re
     assert "Báo cáo sơ kết đợt 1 phong trào thi đua năm 2025" in page
     assert reverse("movements:review_docx", args=[review.pk]) in page
     assert reverse("movements:review_pdf", args=[review.pk]) in page
+    detail = client.get(reverse("movements:review_detail", args=[review.pk])).content.decode()
+    assert "<h1>Báo cáo sơ kết đợt 1 phong trào thi đua năm 2025</h1>" in detail
+    assert "Số 01/BC-SYT · Thử nghiệm" in detail
     response = client.get(reverse("movements:review_docx", args=[review.pk]))
     assert response["Content-Disposition"] == 'attachment; filename="bao-cao-01-bc-syt.docx"'
     lines = [line for line in docx_lines(response.content) if line]

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tdkt
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install run serve test test-postgres lint format bench bench-documents messages system-deps
+.PHONY: install run serve test test-postgres lint format bench bench-documents bench-eligibility messages system-deps
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,7 @@ bench: install system-deps
 
 bench-documents: install system-deps
 	$(PY) bench/documents_bench.py
+
+bench-eligibility: install system-deps
+	scripts/ensure-postgres
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) bench/eligibility_bench.py

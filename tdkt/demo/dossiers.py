@@ -54,6 +54,9 @@ def _unawarded(hospital: Unit, candidate: str, kind: str) -> list[int]:
 
 
 def _compute_lists(hospital: Unit, units: dict[str, Unit], *, as_of: dt.date) -> None:
+    """The hospital's list, unless the demo computed it already (it does for the whole province)."""
+    if EligibilityResult.objects.filter(year=YEAR, home_path__startswith=hospital.path).exists():
+        return
     others = Unit.objects.filter(parent=hospital, valid_to__isnull=True).exclude(code__in=LIST_DEPARTMENTS)
     order = [units[c] for c in LIST_DEPARTMENTS] + list(others.order_by("code"))
     need = sum(count for _c, kind, count in PICKS if kind == "person")

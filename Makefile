@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tdkt
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install run serve test test-postgres lint format bench bench-documents bench-certificates messages system-deps
+.PHONY: install run serve test test-postgres lint format bench bench-documents bench-eligibility bench-certificates messages system-deps
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,3 +57,7 @@ bench-documents: install system-deps
 
 bench-certificates: install system-deps
 	$(PY) bench/certificates_bench.py
+
+bench-eligibility: install system-deps
+	scripts/ensure-postgres
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) bench/eligibility_bench.py

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "tdkt.nominations",
     "tdkt.councils",
     "tdkt.decisions",
+    "tdkt.dossiers",
     "tdkt.demo",
 ]
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("councils/", include("tdkt.councils.urls")),
     path("decisions/", include("tdkt.decisions.urls")),
     path("verify/", include("tdkt.decisions.urls_public")),
+    path("dossiers/", include("tdkt.dossiers.urls")),
     path("jobs/<uuid:pk>/", core_views.job_detail, name="job_detail"),
 ]
 # Uploaded files (evidence, import files) have no public URL, not even in development: they are

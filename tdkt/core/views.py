@@ -5,6 +5,9 @@ from tdkt.accounts.models import RoleAssignment
 from tdkt.core.models import Job
 from tdkt.core.timeutil import today_vn
 from tdkt.movements.selectors_deadlines import HOME_HORIZON_DAYS, upcoming_deadlines
+from tdkt.pledges.selectors import pledges_to_sign, pledges_to_sign_count
+
+HOME_PLEDGES = 5  # pledges to sign listed on the home page; the rest are on "My pledges"
 
 
 def home(request):
@@ -12,6 +15,8 @@ def home(request):
     roles = RoleAssignment.objects.filter(user=request.user).select_related("unit").order_by("unit__path")
     jobs = Job.objects.filter(created_by=request.user)[:5]
     deadlines = upcoming_deadlines(user=request.user, today=today)
+    to_sign = pledges_to_sign(user=request.user, limit=HOME_PLEDGES) if request.user.person_id else []
+    to_sign_count = len(to_sign) if len(to_sign) < HOME_PLEDGES else pledges_to_sign_count(user=request.user)
     return render(
         request,
         "core/home.html",
@@ -21,6 +26,8 @@ def home(request):
             "today": today,
             "deadlines": deadlines,
             "horizon_days": HOME_HORIZON_DAYS,
+            "to_sign": to_sign,
+            "to_sign_count": to_sign_count,
         },
     )
 

@@ -39,8 +39,11 @@ from tdkt.core.timeutil import today_vn
 from tdkt.demo import names
 from tdkt.demo.councils import build_councils
 from tdkt.demo.decisions import build_decisions
-from tdkt.demo.history import decision_suffix, demo_units, history_batches, write_history
+from tdkt.demo.dossiers import build_dossier_round
+from tdkt.demo.history import YEARS, decision_suffix, demo_units, history_batches, write_history
 from tdkt.demo.movements import build_movements
+from tdkt.eligibility.selectors import default_review_year, review_as_of
+from tdkt.eligibility.services import eligibility_recompute
 from tdkt.org.models import SuccessionKind, Unit, UnitKind, UnitSuccession
 from tdkt.org.services import bloc_create, unit_create, unit_reorganise
 from tdkt.people.cccd import PROVINCE_CODES, make_cccd
@@ -1252,6 +1255,13 @@ def build_demo(*, seed: int = DEFAULT_SEED, people: int = DEFAULT_PEOPLE, say: C
             progress=reporter(),
         )
         say(f"  {grouped(records)} bản ghi ({elapsed()})")
+        for year in eligibility_years(today_vn()):
+            say(f"Xét điều kiện danh hiệu năm {year} cho toàn tỉnh …")
+            counts = eligibility_recompute(unit=units["SYT"], year=year, as_of=review_as_of(year, today_vn()))
+            say(
+                f"  {grouped(counts['results'])} kết quả, "
+                f"{grouped(counts['eligible'])} đủ điều kiện ({elapsed()})"
+            )
         say("Tạo tài khoản demo …")
         build_users(units)
         say("Nhập 5 kế hoạch mẫu và các kế hoạch triển khai, báo cáo chỉ tiêu …")
@@ -1259,6 +1269,9 @@ def build_demo(*, seed: int = DEFAULT_SEED, people: int = DEFAULT_PEOPLE, say: C
         say(f"  {movements} kế hoạch, {grouped(reports)} báo cáo chỉ tiêu ({elapsed()})")
         say("Tạo Hội đồng Thi đua – Khen thưởng và phiên họp sắp tới …")
         build_councils(units, today=today_vn(), password=DEMO_PASSWORD)
+        say("Lập đợt bình xét năm 2025 của Bệnh viện Đa khoa tỉnh: đề nghị, công khai, thẩm định, tờ trình …")
+        build_dossier_round(units, today=today_vn())
+        say(f"  xong ({elapsed()})")
         say("Ban hành một quyết định khen thưởng mẫu, có giấy chứng nhận …")
         build_decisions(units, today=today_vn())
     return DemoResult(
@@ -1269,6 +1282,12 @@ def build_demo(*, seed: int = DEFAULT_SEED, people: int = DEFAULT_PEOPLE, say: C
         records=records,
         movements=movements,
     )
+
+
+def eligibility_years(today: dt.date) -> list[int]:
+    """The years whose unit list the demo shows computed: the last year of its history and the year the
+    list opens on (the current year from October)."""
+    return sorted({YEARS[-1], default_review_year(today)})
 
 
 def grouped(number: int) -> str:

@@ -70,3 +70,24 @@ class EligibilityResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.year} {self.candidate}: {self.verdict}"
+
+
+class EligibilityRun(models.Model):
+    """One full recompute of a unit's subtree for a year: when the whole list was last judged, on what
+    date, and how much of it changed (a recompute rewrites only the rows whose verdict or details moved,
+    so a row's own `computed_at` is when its verdict was last written)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    as_of = models.DateField()
+    computed_at = models.DateTimeField()
+    subjects = models.PositiveIntegerField()
+    results = models.PositiveIntegerField()
+    written = models.PositiveIntegerField()  # rows inserted (new or changed)
+    removed = models.PositiveIntegerField()  # rows deleted (changed or no longer reviewed here)
+
+    class Meta:
+        indexes = [models.Index(fields=["year", "unit", "-computed_at"], name="eligibility_run_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year} @ {self.computed_at:%Y-%m-%d %H:%M}"

@@ -25,7 +25,7 @@ from tdkt.records.models import (
     Review,
 )
 
-from .models import EligibilityResult, Verdict
+from .models import EligibilityResult, EligibilityRun, Verdict
 
 TIMELINE_FIRST_YEAR = 2019
 REVIEW_SEASON_MONTH = 10  # from 1 October the year's review is the default (a working habit, not law)
@@ -256,7 +256,22 @@ def eligibility_results(
 
 
 def eligibility_computed(*, unit: Unit, year: int) -> dict:
-    """When the unit's stored results for the year were computed (None when never) and on what date."""
-    return EligibilityResult.objects.filter(year=year, home_path__startswith=unit.path).aggregate(
+    """When the unit's stored results for the year were last judged (None when never) and on what date:
+    the latest full recompute covering the unit (its own or an ancestor's) or the latest row written
+    since (a record changed by hand)."""
+    found = EligibilityResult.objects.filter(year=year, home_path__startswith=unit.path).aggregate(
         computed_at=Max("computed_at"), as_of=Max("as_of")
     )
+    ancestors = [int(part) for part in unit.path.strip("/").split("/") if part]
+    run = (
+        EligibilityRun.objects.filter(year=year, unit_id__in=ancestors)
+        .order_by("-computed_at")
+        .values("computed_at", "as_of")
+        .first()
+    )
+    if found["computed_at"] is None or run is None:
+        return found if found["computed_at"] is not None else {"computed_at": None, "as_of": None}
+    return {
+        "computed_at": max(found["computed_at"], run["computed_at"]),
+        "as_of": max(found["as_of"], run["as_of"]),
+    }

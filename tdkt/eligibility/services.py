@@ -8,22 +8,24 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from tdkt.core.jobs import job_progress, job_start
 from tdkt.core.models import Job
 from tdkt.law import evaluate_many
+from tdkt.law.batch import NOT_APPLICABLE, VERDICTS, evaluate_population
+from tdkt.law.parameters import load as load_parameters
 from tdkt.org.models import Unit
 from tdkt.people.models import Person
-from tdkt.records.facts import collective_cases, person_cases
+from tdkt.records.facts import collective_cases, person_cases, person_subjects
 
-from .models import EligibilityResult, SubjectKind
-from .selectors import CANDIDATE_RANK, collectives_for_year, first_reason, people_for_year
+from .models import EligibilityResult, EligibilityRun, SubjectKind
+from .selectors import CANDIDATE_RANK, collectives_for_year, people_for_year
 
-CHUNK = 1000  # subjects read and evaluated together
+CHUNK = 1000  # subjects read and evaluated together by the scalar engine (the command's answers)
+BATCH = 5_000  # subjects read and judged together by the batch engine (the stored list)
 WRITE_BATCH = 2000
-PROGRESS_EVERY = 250
 
 
 @dataclass(frozen=True)
@@ -77,63 +79,189 @@ def eligibility_answers(
             yield from zip(chunk, answers, strict=True)
 
 
-def _row(subject: Subject, result: dict, *, year: int, as_of: dt.date, now) -> EligibilityResult:
-    reason = first_reason(result) if result["verdict"] != "eligible" else None
-    return EligibilityResult(
-        kind=subject.kind,
-        person=subject.person,
-        unit=subject.unit,
-        home=subject.home,
-        home_path=subject.home.path,
-        subject_code=subject.code,
-        name=subject.name,
-        sort_key=subject.sort_key,
-        gender=subject.gender,
-        is_manager=subject.is_manager,
-        year=year,
-        candidate=result["candidate"],
-        candidate_rank=CANDIDATE_RANK.get(result["candidate"], 0),
-        verdict=result["verdict"],
-        rule=result["rule"],
-        verified=result["verified"],
-        first_condition=reason["id"] if reason else "",
-        first_reason=reason["text"] if reason else "",
-        first_cite=(reason["cite"] if reason else "")[:255],
-        as_of=as_of,
-        computed_at=now,
+# Columns of a stored result, in the order `_result_rows` gives them (the COPY / INSERT column list).
+RESULT_COLUMNS = (
+    "kind",
+    "person_id",
+    "unit_id",
+    "home_id",
+    "home_path",
+    "subject_code",
+    "name",
+    "sort_key",
+    "gender",
+    "is_manager",
+    "year",
+    "candidate",
+    "candidate_rank",
+    "verdict",
+    "rule",
+    "verified",
+    "first_condition",
+    "first_reason",
+    "first_cite",
+    "as_of",
+    "computed_at",
+)
+
+
+def _result_rows(subjects: list[Subject], answer, *, year: int, as_of: dt.date, now) -> Iterator[tuple]:
+    """The stored rows of a batch answer, subject by subject, each candidate that applies: its verdict,
+    rule and the first failing (else unknown) checkable condition, worded and cited as the scalar engine
+    words it."""
+    ranks = [CANDIDATE_RANK.get(c, 0) for c in answer.candidates]
+    verdicts, codes, verified = answer.verdicts, answer.explanation_codes, answer.verified
+    for i, subject in enumerate(subjects):
+        person_id = subject.person.pk if subject.person is not None else None
+        unit_id = subject.unit.pk if subject.unit is not None else None
+        head = (
+            subject.kind,
+            person_id,
+            unit_id,
+            subject.home.pk,
+            subject.home.path,
+            subject.code,
+            subject.name,
+            subject.sort_key,
+            subject.gender,
+            subject.is_manager,
+            year,
+        )
+        kind = answer.kinds[i]
+        for c, candidate in enumerate(answer.candidates):
+            code = int(verdicts[c, i])
+            if code == NOT_APPLICABLE:
+                continue
+            explained = int(codes[c, i])
+            condition, text, cite = answer.explanations[explained] if explained >= 0 else ("", "", "")
+            yield (
+                *head,
+                candidate,
+                ranks[c],
+                VERDICTS[code],
+                answer.rules[(candidate, kind)],
+                bool(verified[c, i]),
+                condition,
+                text,
+                (cite or "")[:255],
+                as_of,
+                now,
+            )
+
+
+def _insert_results(rows: list[tuple]) -> None:
+    """Write result rows: COPY on PostgreSQL (the cost of a bulk insert is mostly its statement size and
+    parsing); batched INSERTs elsewhere."""
+    table = EligibilityResult._meta.db_table
+    columns = ", ".join(RESULT_COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join(["%s"] * len(RESULT_COLUMNS))
+        for start in range(0, len(rows), WRITE_BATCH):
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows[start : start + WRITE_BATCH]
+            )
+
+
+_COMPARED = tuple(c for c in RESULT_COLUMNS if c not in {"as_of", "computed_at"})  # equal: the row is kept
+_KEY = tuple(_COMPARED.index(c) for c in ("kind", "person_id", "unit_id", "candidate"))
+_SAME = tuple(RESULT_COLUMNS.index(c) for c in _COMPARED)
+
+
+def _replace_results(*, unit: Unit, year: int, person_ids: list[int], rows: list[tuple]) -> tuple[int, int]:
+    """Make the stored rows of the unit's subtree for the year (and any row of its people stored
+    elsewhere: people who moved in) exactly `rows`, touching only what differs: a row whose verdict and
+    details are unchanged is kept as it is. Returns (rows inserted, rows deleted)."""
+    fields = ["id", *_COMPARED]
+    stored = list(
+        EligibilityResult.objects.filter(year=year, home_path__startswith=unit.path)
+        .order_by()
+        .values_list(*fields)
     )
+    for start in range(0, len(person_ids), CHUNK):
+        stored += (
+            EligibilityResult.objects.filter(year=year, person_id__in=person_ids[start : start + CHUNK])
+            .exclude(home_path__startswith=unit.path)
+            .order_by()
+            .values_list(*fields)
+        )
+    kept: dict[tuple, tuple[int, tuple]] = {}  # key → (id, what must be equal to keep the row)
+    for pk, *values in stored:
+        kept[tuple(values[i] for i in _KEY)] = (pk, tuple(values))
+    fresh = []
+    for row in rows:
+        compared = tuple(row[i] for i in _SAME)
+        key = tuple(compared[i] for i in _KEY)
+        found = kept.get(key)
+        if found is not None and found[1] == compared:
+            del kept[key]
+        else:
+            fresh.append(row)
+    gone = [pk for pk, _ in kept.values()]
+    for start in range(0, len(gone), WRITE_BATCH):
+        EligibilityResult.objects.filter(pk__in=gone[start : start + WRITE_BATCH]).delete()
+    _insert_results(fresh)
+    return len(fresh), len(gone)
+
+
+def _evaluate(subjects: list[Subject], *, kind: str, year: int, as_of: dt.date, table):
+    """The batch engine's explained answer for subjects of one kind."""
+    if kind == SubjectKind.PERSON:
+        law_subjects = person_subjects([s.person for s in subjects], year=year, as_of=as_of)
+    else:
+        law_subjects = collective_cases([s.unit for s in subjects], year=year, as_of=as_of)
+    return evaluate_population(law_subjects, as_of=as_of, year=year, table=table, explain=True)
 
 
 def eligibility_recompute(*, unit: Unit, year: int, as_of: dt.date, job: Job | None = None) -> dict:
     """Evaluate everyone and every collective of the unit for `year` and replace the stored results of
-    the unit's subtree for that year in one transaction. Returns the counts by verdict."""
+    the unit's subtree for that year in one transaction. Returns the counts by verdict.
+
+    Set-based end to end: the records are read one query per record type for a chunk of subjects, the
+    law engine's batch run (tdkt.law.batch, explained exactly as the scalar engine explains) judges the
+    chunk at once, and the rows are written with COPY."""
     subjects = subjects_for_year(unit=unit, year=year, as_of=as_of)
     if job:
         job_start(job, total=len(subjects), message="Đang xét điều kiện…")
     now = timezone.now()
-    rows: list[EligibilityResult] = []
-    verdicts: Counter = Counter()
-    for done, (subject, answer) in enumerate(eligibility_answers(subjects, year=year, as_of=as_of), start=1):
-        for result in answer["results"]:
-            rows.append(_row(subject, result, year=year, as_of=as_of, now=now))
-            verdicts[result["verdict"]] += 1
-        if job and done % PROGRESS_EVERY == 0:
-            job_progress(job, done=done)
+    table = load_parameters()
+    rows: list[tuple] = []
+    done = 0
+    for kind in (SubjectKind.COLLECTIVE, SubjectKind.PERSON):
+        group = [s for s in subjects if s.kind == kind]
+        for start in range(0, len(group), BATCH):
+            chunk = group[start : start + BATCH]
+            answer = _evaluate(chunk, kind=kind, year=year, as_of=as_of, table=table)
+            rows.extend(_result_rows(chunk, answer, year=year, as_of=as_of, now=now))
+            done += len(chunk)
+            if job:
+                job_progress(job, done=done)
     if job:
         job_progress(job, done=len(subjects), message="Đang ghi kết quả…")
     person_ids = [s.person.pk for s in subjects if s.person is not None]
     with transaction.atomic():
-        EligibilityResult.objects.filter(year=year, home_path__startswith=unit.path).delete()
-        for start in range(0, len(person_ids), CHUNK):  # people who moved in: their rows elsewhere go
-            EligibilityResult.objects.filter(
-                year=year, person_id__in=person_ids[start : start + CHUNK]
-            ).delete()
-        for start in range(0, len(rows), WRITE_BATCH):
-            EligibilityResult.objects.bulk_create(rows[start : start + WRITE_BATCH])
+        written, removed = _replace_results(unit=unit, year=year, person_ids=person_ids, rows=rows)
+        EligibilityRun.objects.create(
+            unit=unit,
+            year=year,
+            as_of=as_of,
+            computed_at=now,
+            subjects=len(subjects),
+            results=len(rows),
+            written=written,
+            removed=removed,
+        )
+    verdicts = Counter(row[RESULT_COLUMNS.index("verdict")] for row in rows)
     return {
         "subjects": len(subjects),
         "results": len(rows),
         "eligible": verdicts["eligible"],
         "not_eligible": verdicts["not_eligible"],
         "unknown": verdicts["unknown"],
+        "written": written,
+        "removed": removed,
     }

@@ -41,6 +41,7 @@ from tdkt.movements.models import (
     TargetKind,
     format_decimal,
 )
+from tdkt.movements.titles import report_subject
 
 BASIS_WORDS = {BasisVerb.PURSUANT: "Căn cứ", BasisVerb.IMPLEMENTING: "Thực hiện"}
 FREQUENCY_WORDS = {
@@ -299,8 +300,8 @@ def review_document(review) -> OfficialDocument:
         met = sum(1 for r in measured if r.met)
         table = Table(
             columns=(
-                Column("STT", 0.6, "center"),
-                Column("Chỉ tiêu", 3.6),
+                Column("STT", 0.8, "center"),
+                Column("Chỉ tiêu", 3.4),
                 Column("Mức phấn đấu", 1.3, "center"),
                 Column("Kết quả", 1.7, "center"),
                 Column("Đánh giá", 1.1, "center"),
@@ -346,10 +347,10 @@ def review_document(review) -> OfficialDocument:
                 [
                     Table(
                         columns=(
-                            Column("STT", 0.6, "center"),
+                            Column("STT", 0.7, "center"),
                             Column("Cá nhân, tập thể", 2.6),
                             Column("Hình thức đề nghị", 2.2),
-                            Column("Thành tích", 4.4),
+                            Column("Thành tích", 4.3),
                         ),
                         rows=tuple(
                             (str(i), p.name, p.candidate_label, p.summary)
@@ -366,7 +367,7 @@ def review_document(review) -> OfficialDocument:
         number=review.number,
         place=review.place,
         date=review.issued_on,
-        title=review.title,
+        title=report_subject(review.title),
         bases=(f"Thực hiện {plan_citation(plan, movement)}",),
         body=(*intro, *sections.blocks),
         signers=(

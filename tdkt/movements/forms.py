@@ -222,7 +222,7 @@ class TargetForm(RowForm):
         label=_("Who reports"), choices=Reporter.choices, initial=Reporter.UNITS_BELOW
     )
     reporter_unit = forms.TypedChoiceField(
-        label=_("Reporting unit"), coerce=int, required=False, empty_value=None
+        label=_("Unit named to report"), coerce=int, required=False, empty_value=None
     )
     due_days = forms.IntegerField(
         label=_("Days to report after a period ends"), min_value=0, max_value=365, initial=10

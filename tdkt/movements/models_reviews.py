@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.law.vocabulary import COLLECTIVE_FORMS, COLLECTIVE_TITLES, LABELS_VI, PERSON_FORMS, PERSON_TITLES
+from tdkt.movements.titles import report_heading
 from tdkt.org.models import Unit
 
 
@@ -106,6 +107,11 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
+
+    @property
+    def heading(self) -> str:
+        """The name the pages give the report: "Báo cáo sơ kết đợt 1 …"."""
+        return report_heading(self.title)
 
     @property
     def is_draft(self) -> bool:

@@ -34,6 +34,7 @@ from tdkt.movements.models import (
 )
 from tdkt.movements.selectors_reviews import review_figures
 from tdkt.movements.services import _sync_rows, _user, register_series
+from tdkt.movements.titles import review_title
 from tdkt.org.models import Unit
 from tdkt.people.selectors import people_in_units
 
@@ -55,10 +56,12 @@ _TEXT_FIELDS = ("title", "overview", "highlights", "shortcomings", "lessons", "n
 
 
 def _default_title(*, movement: Movement, kind: str, phase: Phase | None) -> str:
-    name = movement.name
-    if kind == ReviewKind.INTERIM and phase is not None:
-        return f"Sơ kết {phase.name.lower()} – {name}"
-    return f"Tổng kết {name[:1].lower() + name[1:] if name[1:2].islower() else name}"
+    reference = movement.plan.reference if movement.plan.number is not None else ""
+    return review_title(
+        movement_name=movement.name,
+        plan_reference=reference,
+        phase_name=phase.name if kind == ReviewKind.INTERIM and phase is not None else None,
+    )
 
 
 def _results(*, review: Review, comments: dict[int, str]) -> list[ReviewResult]:

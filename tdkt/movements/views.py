@@ -13,7 +13,13 @@ from django.views.decorators.http import require_http_methods
 
 from tdkt.accounts.access import get_movement_for_user, get_target_for_user
 from tdkt.accounts.audit import audit_entries_for
-from tdkt.accounts.roles import AUDIT_VIEW, MOVEMENTS_MANAGE, MOVEMENTS_VIEW
+from tdkt.accounts.roles import (
+    AUDIT_VIEW,
+    MOVEMENTS_MANAGE,
+    MOVEMENTS_VIEW,
+    PLEDGES_VIEW,
+    REGISTRATIONS_VIEW,
+)
 from tdkt.accounts.scope import has_perm, scope_unit_ids
 from tdkt.core.errors import ApplicationError
 from tdkt.core.timeutil import today_vn
@@ -157,8 +163,20 @@ def movement_detail_view(request, pk: int):
             if can_manage and not movement.is_draft
             else [],
             "can_start_final": can_manage and not movement.is_draft and "final" not in started,
+            **_pledge_links(request.user, movement),
         },
     )
+
+
+def _pledge_links(user, movement: Movement) -> dict:
+    """Whether to link the movement's registrations and pledges pages (never for a draft): registrations for
+    those who see them or register themselves, the pledges' progress for those who follow it."""
+    if movement.is_draft:
+        return {"show_registrations": False, "show_pledges": False}
+    return {
+        "show_registrations": has_perm(user, REGISTRATIONS_VIEW) or user.person_id is not None,
+        "show_pledges": has_perm(user, PLEDGES_VIEW),
+    }
 
 
 def _plan_page(request, *, movement: Movement | None, parent: Movement | None):

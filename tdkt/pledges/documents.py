@@ -8,6 +8,7 @@ seed plans (Kế hoạch 001: "ký cam kết với Lãnh đạo các Khoa, Phòn
 
 import hashlib
 
+from tdkt.movements.titles import lower_first
 from tdkt.pledges.models import PledgeLevel
 
 DEFAULT_HEADINGS = {
@@ -18,7 +19,7 @@ DEFAULT_HEADINGS = {
 
 DEFAULT_BODIES = {
     PledgeLevel.STAFF: (
-        "Thực hiện phong trào thi đua «{movement}», tôi xin cam kết với Trưởng khoa, phòng:\n"
+        "Thực hiện {movement}, tôi xin cam kết với Trưởng khoa, phòng:\n"
         "1. Chấp hành nghiêm chủ trương của Đảng, chính sách, pháp luật của Nhà nước, nội quy, quy chế "
         "của đơn vị.\n"
         "2. Thực hiện tốt Quy tắc ứng xử, đổi mới phong cách, thái độ phục vụ của nhân viên y tế, hướng "
@@ -30,7 +31,7 @@ DEFAULT_BODIES = {
         "5. Tích cực hưởng ứng các phong trào thi đua do ngành và đơn vị phát động."
     ),
     PledgeLevel.DEPARTMENT: (
-        "Thực hiện phong trào thi đua «{movement}», tôi xin cam kết với Ban Giám đốc và Ban Chấp hành "
+        "Thực hiện {movement}, tôi xin cam kết với Ban Giám đốc và Ban Chấp hành "
         "Công đoàn cơ sở:\n"
         "1. Lãnh đạo khoa, phòng thực hiện tốt Quy chế dân chủ ở cơ sở; Quy tắc ứng xử, đổi mới phong "
         "cách, thái độ phục vụ của nhân viên y tế.\n"
@@ -40,7 +41,7 @@ DEFAULT_BODIES = {
         "trong khoa, phòng."
     ),
     PledgeLevel.COVENANT: (
-        "Thực hiện phong trào thi đua «{movement}», các đơn vị trong khối cùng giao ước:\n"
+        "Thực hiện {movement}, các đơn vị trong khối cùng giao ước:\n"
         "1. Thi đua hoàn thành toàn diện và vượt mức các chỉ tiêu, nhiệm vụ chuyên môn được giao.\n"
         "2. Thực hiện tốt Quy tắc ứng xử, nâng cao chất lượng dịch vụ y tế và sự hài lòng của người bệnh.\n"
         "3. Đẩy mạnh chuyển đổi số, cải cách hành chính; thực hành tiết kiệm, chống lãng phí.\n"
@@ -50,9 +51,21 @@ DEFAULT_BODIES = {
 }
 
 
+def movement_phrase(name: str) -> str:
+    """What the pledge says it implements: "phong trào thi đua năm 2025" for a plan named "Phát động phong
+    trào thi đua năm 2025" (not "phong trào thi đua «Phát động phong trào thi đua …»"), the movement itself
+    when its name is one ("Đợt thi đua …" → "đợt thi đua …"), else the plan by its name in quotes."""
+    name = " ".join(name.split())
+    if name.lower().startswith("phát động "):
+        return lower_first(name[len("phát động ") :])
+    if name.lower().startswith(("phong trào", "đợt thi đua", "cuộc vận động")):
+        return lower_first(name)
+    return f"kế hoạch «{name}»"
+
+
 def default_text(level: str, *, movement_name: str) -> tuple[str, str]:
     """The heading and body a new round proposes for `level` (the officer edits them)."""
-    return DEFAULT_HEADINGS[level], DEFAULT_BODIES[level].format(movement=movement_name)
+    return DEFAULT_HEADINGS[level], DEFAULT_BODIES[level].format(movement=movement_phrase(movement_name))
 
 
 def normalise(text: str) -> str:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.db.models import Exists, Min, OuterRef, Q
 
+from tdkt.law import facts as law
 from tdkt.org.models import Unit
 from tdkt.people.models import Employment, Person
 from tdkt.records.models import (
@@ -41,36 +43,34 @@ def _overlaps(start: dt.date, end: dt.date | None, year: int, as_of: dt.date) ->
     return start <= last and (end is None or end >= first)
 
 
-def person_cases(
-    people: Iterable[Person], *, year: int, as_of: dt.date, candidates: list[str] | None = None
-) -> list[dict]:
-    """One case per person for `year` reviewed on `as_of`, with their history from FIRST_YEAR."""
-    people = list(people)
-    ids = [p.pk for p in people]
-    years = range(FIRST_YEAR, year + 1)
-    ratings: dict[int, dict[int, str]] = defaultdict(dict)
+@dataclass
+class _PersonReads:
+    """Everything the engine reads about a set of people, by person id: one query per record type."""
+
+    ratings: dict = field(default_factory=lambda: defaultdict(dict))  # pid → year → rating
+    titles: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    awards: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))  # (form, cat, date)
+    achievements: dict = field(  # pid → year → "initiatives" / "research" → [(scope, recognised on)]
+        default_factory=lambda: defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    )
+    disciplines: dict = field(default_factory=lambda: defaultdict(list))  # pid → [(level, start, end)]
+    reviews: dict = field(default_factory=lambda: defaultdict(list))  # pid → [(start, end)]
+    first_post: dict = field(default_factory=dict)
+
+
+def _read_people(ids: list[int], *, years: range, as_of: dt.date) -> _PersonReads:
+    reads = _PersonReads()
     for pid, y, rating in AnnualRating.objects.filter(person_id__in=ids, year__in=years).values_list(
         "person_id", "year", "rating"
     ):
-        ratings[pid][y] = rating
-    titles: dict[int, dict[int, set]] = defaultdict(lambda: defaultdict(set))
-    awards: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+        reads.ratings[pid][y] = rating
     for pid, y, candidate, category, decided in ConferredAward.objects.filter(
         person_id__in=ids, year__in=years
     ).values_list("person_id", "year", "candidate", "category", "decision_date"):
         if candidate in PERSON_TITLES:
-            titles[pid][y].add(candidate)
+            reads.titles[pid][y].add(candidate)
         else:
-            awards[pid][y].append(
-                {
-                    "form": candidate,
-                    "category": category,
-                    "decided_on": decided.isoformat() if decided else None,
-                }
-            )
-    achievements: dict[int, dict[int, dict[str, list]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(list))
-    )
+            reads.awards[pid][y].append((candidate, category, decided))
     links = Achievement.authors.through.objects.filter(person_id__in=ids, achievement__year__in=years)
     for pid, kind, scope, y, decided in links.values_list(
         "person_id",
@@ -80,53 +80,66 @@ def person_cases(
         "achievement__decision_date",
     ):
         key = "initiatives" if kind == "initiative" else "research"
-        item = {"scope": scope}
-        if decided:
-            item["recognised_on"] = decided.isoformat()
-        achievements[pid][y][key].append(item)
-    disciplines: dict[int, list] = defaultdict(list)
-    for d in Discipline.objects.filter(person_id__in=ids, start__lte=as_of).order_by("start"):
-        disciplines[d.person_id].append(d)
-    reviews: dict[int, list] = defaultdict(list)
-    for r in Review.objects.filter(person_id__in=ids, start__lte=as_of).filter(
-        Q(end__isnull=True) | Q(end__gte=dt.date(FIRST_YEAR, 1, 1))
+        reads.achievements[pid][y][key].append((scope, decided))
+    for pid, level, start, end in (
+        Discipline.objects.filter(person_id__in=ids, start__lte=as_of)
+        .order_by("start", "pk")
+        .values_list("person_id", "level", "start", "end")
     ):
-        reviews[r.person_id].append(r)
-    first_post = dict(
+        reads.disciplines[pid].append((level, start, end))
+    for pid, start, end in (
+        Review.objects.filter(person_id__in=ids, start__lte=as_of)
+        .filter(Q(end__isnull=True) | Q(end__gte=dt.date(FIRST_YEAR, 1, 1)))
+        .values_list("person_id", "start", "end")
+    ):
+        reads.reviews[pid].append((start, end))
+    reads.first_post = dict(
         Employment.objects.filter(person_id__in=ids)
         .order_by()
         .values("person_id")
         .annotate(first=Min("start"))
         .values_list("person_id", "first")
     )
+    return reads
+
+
+def person_cases(
+    people: Iterable[Person], *, year: int, as_of: dt.date, candidates: list[str] | None = None
+) -> list[dict]:
+    """One case per person for `year` reviewed on `as_of`, with their history from FIRST_YEAR
+    (shared/domain/case-format.md: what evidence snapshots keep and the engine's CLI reads)."""
+    people = list(people)
+    years = range(FIRST_YEAR, year + 1)
+    reads = _read_people([p.pk for p in people], years=years, as_of=as_of)
     cases = []
     for p in people:
         history = []
         for y in years:
             entry: dict = {"year": y}
-            if y in ratings[p.pk]:
-                entry["rating"] = ratings[p.pk][y]
-            if titles[p.pk].get(y):
-                entry["titles"] = sorted(titles[p.pk][y])
-            if awards[p.pk].get(y):
-                entry["awards"] = [{k: v for k, v in a.items() if v is not None} for a in awards[p.pk][y]]
-            for key, items in achievements[p.pk].get(y, {}).items():
-                entry[key] = items
-            touching = [d for d in disciplines[p.pk] if _overlaps(d.start, d.end, y, as_of)]
+            if y in reads.ratings[p.pk]:
+                entry["rating"] = reads.ratings[p.pk][y]
+            if reads.titles[p.pk].get(y):
+                entry["titles"] = sorted(reads.titles[p.pk][y])
+            for form, category, decided in reads.awards[p.pk].get(y, ()):
+                award = {"form": form, "category": category}
+                if decided:
+                    award["decided_on"] = decided.isoformat()
+                entry.setdefault("awards", []).append(award)
+            for key, items in reads.achievements[p.pk].get(y, {}).items():
+                entry[key] = [
+                    {"scope": scope, **({"recognised_on": d.isoformat()} if d else {})} for scope, d in items
+                ]
+            touching = [d for d in reads.disciplines[p.pk] if _overlaps(d[1], d[2], y, as_of)]
             if touching:
                 entry["discipline"] = [
-                    {
-                        "level": d.level,
-                        "from": d.start.isoformat(),
-                        **({"to": d.end.isoformat()} if d.end else {}),
-                    }
-                    for d in touching
+                    {"level": level, "from": start.isoformat(), **({"to": end.isoformat()} if end else {})}
+                    for level, start, end in touching
                 ]
-            if any(_overlaps(r.start, r.end, y, as_of) for r in reviews[p.pk]):
+            if any(_overlaps(start, end, y, as_of) for start, end in reads.reviews[p.pk]):
                 entry["under_review"] = True
             if len(entry) > 1:
                 history.append(entry)
-        since = first_post.get(p.pk) or p.health_sector_since
+        since = reads.first_post.get(p.pk) or p.health_sector_since
         case = {
             "as_of": as_of.isoformat(),
             "year": year,
@@ -144,6 +157,63 @@ def person_cases(
             case["candidates"] = list(candidates)
         cases.append(case)
     return cases
+
+
+def person_subjects(people: Iterable[Person], *, year: int, as_of: dt.date) -> list[law.Subject]:
+    """The same people as the law engine's parsed subjects, built straight from the rows (what
+    `parse_case(person_cases(...)[i]).subject` gives, without the JSON round trip): the batch run's input."""
+    people = list(people)
+    years = range(FIRST_YEAR, year + 1)
+    reads = _read_people([p.pk for p in people], years=years, as_of=as_of)
+    subjects = []
+    for p in people:
+        ratings, titles, awards = reads.ratings[p.pk], reads.titles[p.pk], reads.awards[p.pk]
+        achievements, disciplines, reviews = (
+            reads.achievements[p.pk],
+            reads.disciplines[p.pk],
+            reads.reviews[p.pk],
+        )
+        history = {}
+        for y in years:
+            done = achievements.get(y)
+            touching = tuple(
+                law.Discipline(level=level, start=start, end=end)
+                for level, start, end in disciplines
+                if _overlaps(start, end, y, as_of)
+            )
+            reviewed = any(_overlaps(start, end, y, as_of) for start, end in reviews)
+            if not (y in ratings or titles.get(y) or awards.get(y) or done or touching or reviewed):
+                continue  # nothing recorded that year: no entry, as in the case's history
+            done = done or {}
+            history[y] = law.Year(
+                year=y,
+                rating=ratings.get(y),
+                titles=frozenset(titles.get(y, ())),
+                awards=tuple(
+                    law.Award(form=form, decided_on=decided, category=category)
+                    for form, category, decided in awards.get(y, ())
+                ),
+                initiatives=tuple(
+                    law.Achievement(scope=s, recognised_on=d) for s, d in done.get("initiatives", ())
+                ),
+                research=tuple(
+                    law.Achievement(scope=s, recognised_on=d) for s, d in done.get("research", ())
+                ),
+                discipline=touching,
+                under_review=reviewed,
+            )
+        subjects.append(
+            law.Subject(
+                kind="person",
+                id=p.cccd,
+                history=history,
+                gender=p.gender,
+                is_manager=p.is_manager,
+                employed_since=reads.first_post.get(p.pk) or p.health_sector_since,
+                health_sector_since=p.health_sector_since,
+            )
+        )
+    return subjects
 
 
 def collective_members(units: Iterable[Unit], *, year: int) -> dict[int, dict]:

@@ -12,6 +12,7 @@ from tdkt.core.jobs import job_progress, job_start
 from tdkt.core.models import Job
 from tdkt.core.timeutil import today_vn
 from tdkt.core.xlsx_import import capped, data_rows, error, number
+from tdkt.eligibility.refresh import eligibility_refresh_after_change
 from tdkt.records.imports_achievements import ACHIEVEMENTS
 from tdkt.records.imports_awards import AWARDS
 from tdkt.records.imports_base import MAX_ROWS, Context, Kind, plan_rows, write_plan
@@ -31,6 +32,47 @@ def _failed(errors: list[dict], kind: Kind) -> dict:
         "error_count": count,
         "summary": f"Tệp có {number(count)} lỗi; chưa ghi dữ liệu nào. Hãy sửa tệp rồi nhập lại.",
     }
+
+
+def _year_of(values) -> int | None:
+    """The achievement year a record counts in: its year, else the year its period starts."""
+    if values.get("year"):
+        return int(values["year"])
+    start = values.get("start")
+    if isinstance(start, str):
+        start = dt.date.fromisoformat(start)
+    return start.year if start else None
+
+
+def _refresh_verdicts(plan, *, today: dt.date) -> None:
+    """The stored verdicts the imported records can move are evaluated again in the import's
+    transaction (eligibility.refresh): the people's from the earliest year touched (before or after the
+    change), their collectives' member figures, and collectives' own records."""
+    people, person_years, units, unit_years = set(), set(), set(), set()
+    changes = [(obj, None) for obj in plan.new] + list(plan.changed)
+    for obj, before in changes:
+        years = {_year_of(vars(obj))} | ({_year_of(before)} if before else set())
+        years.discard(None)
+        authors = set(obj._import_row.extra.get("authors", ()))
+        if before:
+            authors |= set(before.get("authors") or ())
+        subjects = {getattr(obj, "person_id", None), *authors, (before or {}).get("person_id")} - {None}
+        if subjects:
+            people |= subjects
+            person_years |= years
+        elif getattr(obj, "unit_id", None) and obj._meta.model_name == "conferredaward":
+            units.add(obj.unit_id)
+            if before and before.get("unit_id"):
+                units.add(before["unit_id"])
+            unit_years |= years
+    eligibility_refresh_after_change(
+        today=today,
+        person_ids=people,
+        person_years=person_years,
+        member_years=person_years,
+        unit_ids=units,
+        unit_years=unit_years,
+    )
 
 
 def records_import(
@@ -67,6 +109,9 @@ def records_import(
             plan = plan_rows(spec, rows, errors)
             if not errors:
                 write_plan(spec, plan, actor=actor, reason=f"Nhập từ Excel: {file_name}")
+                if job:
+                    job_progress(job, done=len(data), message="Đang cập nhật kết quả xét điều kiện…")
+                _refresh_verdicts(plan, today=today)
     except IntegrityError:
         errors.append(error(None, "", "Dữ liệu vừa được người khác thay đổi; hãy nhập lại tệp"))
     if errors:

@@ -222,3 +222,21 @@ def test_records_can_be_added_after_the_demo(demo):
     )
     assert rating.pk > AnnualRating.objects.exclude(pk=rating.pk).order_by("-pk").first().pk
     assert award.pk and achievement.pk
+
+
+def test_the_unit_lists_of_the_demo_are_computed_for_the_last_year_and_the_one_the_list_opens_on(demo):
+    from tdkt.core.timeutil import today_vn
+    from tdkt.demo.generator import eligibility_years
+    from tdkt.eligibility.models import EligibilityResult
+    from tdkt.eligibility.selectors import default_review_year
+
+    years = eligibility_years(today_vn())
+    assert {2025, default_review_year(today_vn())} == set(years)
+    for year in years:
+        stored = EligibilityResult.objects.filter(year=year)
+        people = stored.filter(kind="person").values("person").distinct().count()
+        employed = Person.objects.filter(employments__end__isnull=True).distinct().count()
+        assert 0.9 * employed <= people <= 1.1 * employed  # give or take who came and left since
+    verdicts = set(EligibilityResult.objects.filter(year=2025).values_list("verdict", flat=True))
+    assert verdicts == {"eligible", "not_eligible", "unknown"}
+    assert "Xét điều kiện danh hiệu năm 2025 cho toàn tỉnh" in demo

@@ -176,7 +176,7 @@ def test_the_list_uses_a_fixed_number_of_queries(login, world, extra, django_ass
         make_person(unit=world.hosp_a, department=world.ward_a, full_name=f"Hồ Văn Thêm {i}", serial=100 + i)
     eligibility_recompute(unit=world.hosp_a, year=2025, as_of=TODAY)
     client = login("unit_officer")
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         _rows(client, unit=world.hosp_a.pk, year=2025, verdict="unknown")
     with django_assert_max_num_queries(9):
         response = client.get(reverse("eligibility:export"), {"unit": world.hosp_a.pk, "year": 2025})

@@ -170,6 +170,35 @@ def test_a_staff_member_sees_a_published_plan_but_no_history_and_no_buttons(logi
     assert not response.context["can_derive"]
 
 
+@pytest.mark.parametrize(
+    ("persona", "registrations", "pledges"),
+    [
+        ("so_officer", True, True),
+        ("unit_officer", True, True),
+        ("unit_head", True, True),
+        ("council_member", True, False),
+        ("staff", True, False),  # registers herself: the link leads to her registration
+    ],
+)
+def test_the_detail_page_links_to_the_registrations_and_pledges_of_those_allowed(
+    login, world, so_plan, persona, registrations, pledges
+):
+    client = login(persona)
+    text = client.get(reverse("movements:detail", args=[so_plan.pk])).content.decode()
+    registrations_url = reverse("registrations:list", args=[so_plan.pk])
+    pledges_url = reverse("pledges:movement", args=[so_plan.pk])
+    assert (registrations_url in text, pledges_url in text) == (registrations, pledges)
+    for url in [u for u, shown in ((registrations_url, registrations), (pledges_url, pledges)) if shown]:
+        assert client.get(url, follow=True).status_code == 200  # the link opens a page
+
+
+def test_a_draft_links_to_neither_registrations_nor_pledges(login, world):
+    draft = launch(actor=None, unit=world.hosp_a, symbol="KH-BVA", number=3, publish=False)
+    text = login("unit_officer").get(reverse("movements:detail", args=[draft.pk])).content.decode()
+    assert reverse("registrations:list", args=[draft.pk]) not in text
+    assert reverse("pledges:movement", args=[draft.pk]) not in text
+
+
 def test_an_officer_launches_a_plan_with_its_rows(login, world):
     response = login("unit_officer").post(reverse("movements:create"), plan_post(unit=world.hosp_a))
     assert response.status_code == 302, response.context and response.context["forms"].row_errors()

@@ -103,7 +103,8 @@ def review_input(review: Review, **overrides) -> ReviewInput:
 def test_an_interim_review_starts_from_the_figures_of_its_phase(world, reported):
     review = interim(world, reported)
     assert review.is_draft and review.version == 1
-    assert review.title == "Sơ kết đợt 1 – Phát động phong trào thi đua năm 2025"
+    assert review.title == "Sơ kết đợt 1 phong trào thi đua năm 2025"
+    assert review.heading == "Báo cáo sơ kết đợt 1 phong trào thi đua năm 2025"
     assert (review.period_start, review.period_end, review.as_of) == (
         D(2025, 1, 1),
         D(2025, 6, 30),
@@ -125,7 +126,7 @@ def test_an_interim_review_starts_from_the_figures_of_its_phase(world, reported)
 
 def test_the_final_review_takes_the_figures_up_to_its_day(world, reported):
     review = review_create(actor=world.so_officer, movement=reported, kind="final_review", today=TODAY)
-    assert review.title == "Tổng kết phát động phong trào thi đua năm 2025" and review.phase is None
+    assert review.title == "Tổng kết phong trào thi đua năm 2025" and review.phase is None
     assert review.as_of == TODAY
     quarterly = review.results.order_by("order").first()
     assert quarterly.value == Decimal("94.0")  # A's 98 and B's 90
@@ -447,11 +448,18 @@ def test_the_review_report_reads_back_from_the_docx_and_the_pdf(login, world, re
     )
     review_issue(actor=world.so_officer, review=review)
     client = login("unit_officer")  # issued: every unit that sees the movement reads it
+    page = client.get(reverse("movements:detail", args=[reported.pk])).content.decode()
+    assert "Báo cáo sơ kết đợt 1 phong trào thi đua năm 2025" in page
+    assert reverse("movements:review_docx", args=[review.pk]) in page
+    assert reverse("movements:review_pdf", args=[review.pk]) in page
+    detail = client.get(reverse("movements:review_detail", args=[review.pk])).content.decode()
+    assert "<h1>Báo cáo sơ kết đợt 1 phong trào thi đua năm 2025</h1>" in detail
+    assert "Số 01/BC-SYT · Thử nghiệm" in detail
     response = client.get(reverse("movements:review_docx", args=[review.pk]))
     assert response["Content-Disposition"] == 'attachment; filename="bao-cao-01-bc-syt.docx"'
     lines = [line for line in docx_lines(response.content) if line]
     assert "Số: 01/BC-SYT" in lines and "BÁO CÁO" in lines
-    assert lines[lines.index("BÁO CÁO") + 1] == "Sơ kết đợt 1 – Phát động phong trào thi đua năm 2025"
+    assert lines[lines.index("BÁO CÁO") + 1] == "Sơ kết đợt 1 phong trào thi đua năm 2025"
     assert (
         "Thực hiện Kế hoạch số 12/KH-SYT ngày 02 tháng 01 năm 2025 của Sở Y tế Thử nghiệm về phát động "
         "phong trào thi đua năm 2025." in lines
@@ -488,6 +496,8 @@ def test_the_review_report_reads_back_from_the_docx_and_the_pdf(login, world, re
         "Tập thể lao động tiên tiến",
         "Dẫn đầu khối nội.",
     ]
+    for table in (results, awards):  # "STT" on one line, also in LibreOffice's wider cell margins
+        assert table.rows[0].cells[0].width.cm >= 1.1
 
     pdf = client.get(reverse("movements:review_pdf", args=[review.pk])).content
     (artifacts / "review-01-BC-SYT.pdf").write_bytes(pdf)
@@ -516,6 +526,9 @@ def test_a_draft_review_is_not_shown_to_the_units_below(login, world, reported):
         assert login("unit_officer").get(reverse(f"movements:{name}", args=[review.pk])).status_code == 404
     page = login("unit_officer").get(reverse("movements:detail", args=[reported.pk])).content.decode()
     assert review.title not in page and "review_create" not in page
+    own = login("so_officer").get(reverse("movements:detail", args=[reported.pk])).content.decode()
+    assert review.heading in own  # its author sees the draft, not yet any report to download
+    assert reverse("movements:review_docx", args=[review.pk]) not in own
     assert reverse("movements:review_create", args=[reported.pk]) not in page
 
 

@@ -341,3 +341,45 @@ def test_an_officer_edits_the_texts_and_the_change_is_logged(login, world, org, 
     assert entry.actor == world.unit_officer
     refused = client.post(url, {"name": "", "staff_heading": "", "staff_body": "Giữ nguyên", "reason": ""})
     assert refused.status_code == 400 and "Giữ nguyên" in refused.content.decode()
+
+
+def test_the_home_page_lists_the_pledges_waiting_for_the_user_in_a_fixed_number_of_queries(
+    client, world, org, so_movement, django_assert_max_num_queries
+):
+    from tdkt.core import views as core_views
+
+    client.force_login(org.head_user)
+    home = client.get(reverse("home")).content.decode()
+    assert 'id="pledges-to-sign"' not in home  # no round open yet
+    prepare(world, org, so_movement, open_it=True)
+    client.get(reverse("home"))
+    with django_assert_max_num_queries(8):
+        home = client.get(reverse("home")).content.decode()
+    assert "Cam kết chờ ký" in home and "Ký 3 bản cam kết" in home
+    assert reverse("pledges:mine") in home
+    assert "Nguyễn Thị Hoa" in home and "Bùi Văn Dũng" in home and "Võ Thị Hương" in home
+    assert "bạn ký với tư cách trưởng khoa/phòng" in home and "bạn ký với tư cách người cam kết" in home
+    for pledge in Pledge.objects.filter(parties__person=org.head):
+        assert reverse("pledges:detail", args=[pledge.pk]) in home
+    # more pledges than the page lists: five shown, the count and a link to all of them
+    for n in range(4):
+        person = make_person(
+            unit=world.hosp_a, department=world.ward_a, full_name=f"Điều Dưỡng {n}", serial=40 + n
+        )
+        assert person.pk
+    round_ = PledgeRound.objects.get()
+    from tdkt.pledges.services import round_sync
+
+    round_sync(actor=world.unit_officer, pledge_round=round_, day=DAY)
+    with django_assert_max_num_queries(8):
+        home = client.get(reverse("home")).content.decode()
+    assert "Ký 7 bản cam kết" in home and "Tất cả 7 bản cam kết đang chờ bạn" in home
+    assert home.count("bạn ký với tư cách") == core_views.HOME_PLEDGES
+    client.force_login(org.dung_user)  # a colleague's home lists only his own
+    home = client.get(reverse("home")).content.decode()
+    assert "Ký 1 bản cam kết" in home and "Nguyễn Thị Hoa" not in home
+
+
+def test_the_home_page_of_someone_without_pledges_has_no_such_section(login, world, org, so_movement):
+    prepare(world, org, so_movement, open_it=True)
+    assert 'id="pledges-to-sign"' not in login("unit_officer").get(reverse("home")).content.decode()

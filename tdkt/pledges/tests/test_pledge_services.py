@@ -371,3 +371,19 @@ def test_signing_many_pledges_is_set_based(world, org, so_movement, extra, djang
     assert len(parties) == 2 + extra
     assert PledgeParty.objects.filter(person=org.head, signed_at__isnull=False).count() == 2 + extra
     assert AuditEntry.objects.filter(object_type="pledges.pledgeparty", action="update").count() == 2 + extra
+
+
+@pytest.mark.parametrize(
+    ("name", "opening"),
+    [
+        ("Phát động phong trào thi đua năm 2025", "Thực hiện phong trào thi đua năm 2025, tôi xin cam kết"),
+        ("Phong trào thi đua năm 2025", "Thực hiện phong trào thi đua năm 2025, tôi xin cam kết"),
+        (
+            "Triển khai phong trào thi đua yêu nước năm 2025 tại Bệnh viện A",
+            "Thực hiện kế hoạch «Triển khai phong trào thi đua yêu nước năm 2025 tại Bệnh viện A», tôi xin",
+        ),
+    ],
+)
+def test_the_proposed_text_names_the_movement_once(name, opening):
+    _heading, body = default_text(PledgeLevel.STAFF, movement_name=name)
+    assert body.startswith(opening)

@@ -111,3 +111,44 @@ def test_every_record_change_is_audited(world):
     )
     entry = AuditEntry.objects.filter(object_type="records.annualrating", action="update").get()
     assert entry.changes["rating"] == ["good", "excellent"]
+
+
+def test_the_batch_subjects_are_exactly_the_parsed_cases(world):
+    """person_subjects skips the JSON round trip; it must give what parse_case makes of person_cases."""
+    from tdkt.law.facts import parse_case
+    from tdkt.records.facts import person_subjects
+
+    for y in (2022, 2023, 2024, 2025):
+        services.rating_set(actor=None, person=world.hoa, year=y, rating="excellent", unit=world.hosp_a)
+        services.award_record(actor=None, person=world.hoa, year=y, candidate="grassroots_emulation_fighter")
+    services.rating_set(actor=None, person=world.an, year=2024, rating="failed", unit=world.hosp_a)
+    services.award_record(
+        actor=None,
+        person=world.hoa,
+        year=2023,
+        candidate="commendation_certificate",
+        category="thematic",
+        decision_date=dt.date(2024, 2, 1),
+    )
+    services.award_record(actor=None, person=world.an, year=2022, candidate="provincial_merit_certificate")
+    for kind, scope in (("initiative", "provincial"), ("research", "unit")):
+        services.achievement_create(
+            actor=None,
+            kind=kind,
+            title=f"Công trình {kind}",
+            scope=scope,
+            year=2024,
+            unit=world.hosp_a,
+            authors=[world.hoa, world.an],
+            decision_date=dt.date(2024, 10, 1) if kind == "initiative" else None,
+        )
+    services.discipline_create(
+        actor=None, person=world.an, level="warning", start=dt.date(2023, 3, 1), end=dt.date(2024, 3, 1)
+    )
+    services.discipline_create(actor=None, person=world.hoa, level="reprimand", start=dt.date(2025, 6, 1))
+    services.review_open(actor=None, person=world.an, reason="Khiếu nại", start=dt.date(2025, 11, 1))
+    people = [world.hoa, world.an, world.binh]
+    expected = [parse_case(c).subject for c in person_cases(people, year=2025, as_of=AS_OF)]
+    subjects = person_subjects(people, year=2025, as_of=AS_OF)
+    assert subjects == expected
+    assert subjects[0].history[2024].initiatives and subjects[1].history[2024].discipline

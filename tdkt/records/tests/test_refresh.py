@@ -110,3 +110,47 @@ def test_people_and_years_never_computed_are_left_alone(world):
         actor=None, person=world.hoa, level="warning", start=dt.date(2025, 4, 1), today=TODAY
     )
     assert not EligibilityResult.objects.exists()
+
+
+# -- imports: the same guarantee for a whole file, in the import's transaction -------------------------
+
+
+def _import(world, kind, rows):
+    from conftest import xlsx_file
+    from tdkt.records.imports import KINDS, records_import
+
+    content = xlsx_file([KINDS[kind].headers, *rows]).getvalue()
+    result = records_import(
+        kind=kind, actor=world.unit_officer, content=content, file_name="tep.xlsx", today=TODAY
+    )
+    assert result["errors"] == []
+
+
+def _imported_ratings(world):
+    _import(
+        world,
+        "ratings",
+        [
+            [world.hoa.cccd, "Nguyễn Thị Hoa", 2025, "Không hoàn thành nhiệm vụ", "", ""],
+            [world.an.cccd, "Trần Văn An", 2024, "Không hoàn thành nhiệm vụ", "", ""],
+        ],
+    )
+
+
+def _imported_warning(world):
+    row = [world.hoa.cccd, "Nguyễn Thị Hoa", "Cảnh cáo", "12/QĐ-BVA", "01/04/2025", "01/04/2025", "", "Lý do"]
+    _import(world, "discipline", [row])
+
+
+def _imported_collective_title(world):
+    row = ["Tập thể", "bva-noi", "Khoa Nội", 2024, "Tập thể lao động xuất sắc", "", "9/QĐ-SYT", "20/01/2025"]
+    _import(world, "past_decisions", [[*row, "Giám đốc Sở Y tế"]])
+
+
+@pytest.mark.parametrize("change", [_imported_ratings, _imported_warning, _imported_collective_title])
+def test_an_import_leaves_the_stored_verdicts_a_recompute_gives(world, computed, change):
+    change(world)
+    after = _stored()
+    assert after != computed, "the import moves at least one stored verdict"
+    _recompute(world)
+    assert _stored() == after

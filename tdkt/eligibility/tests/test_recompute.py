@@ -1,0 +1,143 @@
+"""The stored list is judged by the law engine's batch run: every stored row must say exactly what the
+scalar engine says of that subject — verdict, rule, verified flag and the first failing (else unknown)
+checkable condition with its text and citation."""
+
+import datetime as dt
+
+import pytest
+
+from conftest import make_person
+from tdkt.eligibility.models import EligibilityResult
+from tdkt.eligibility.selectors import first_reason
+from tdkt.eligibility.services import eligibility_recompute
+from tdkt.eligibility.tests.conftest import three_cstdcs_and_a_provincial_initiative
+from tdkt.law import evaluate_many
+from tdkt.records import services
+from tdkt.records.facts import collective_cases, person_cases
+
+pytestmark = pytest.mark.django_db
+RATINGS = ("excellent", "good", "completed", "failed", None)
+
+
+def _varied_records(world) -> list:
+    """A dozen people whose records cover every path: chains broken and whole, each rating, discipline,
+    review, thematic awards, initiatives, short tenure; and collectives with ratings and titles."""
+    three_cstdcs_and_a_provincial_initiative(world)
+    people = [world.hoa, world.an]
+    for i in range(10):
+        person = make_person(
+            unit=world.hosp_a,
+            full_name=f"Phạm Văn Số {i}",
+            serial=300 + i,
+            gender="female" if i % 2 else "male",
+            start=dt.date(2025, 6, 1) if i == 9 else dt.date(2012, 1, 1),
+        )
+        people.append(person)
+        for y in range(2019, 2026):
+            rating = RATINGS[(i + y) % len(RATINGS)] if i % 3 else "excellent"
+            if rating:
+                services.rating_set(actor=None, person=person, year=y, rating=rating, unit=world.hosp_a)
+            if rating in ("excellent", "good"):
+                services.award_record(actor=None, person=person, year=y, candidate="advanced_worker")
+            if rating == "excellent" and i % 2 == 0:
+                services.award_record(
+                    actor=None, person=person, year=y, candidate="grassroots_emulation_fighter"
+                )
+        if i == 4:
+            services.discipline_create(actor=None, person=person, level="warning", start=dt.date(2025, 2, 1))
+        if i == 5:
+            services.review_open(actor=None, person=person, reason="Đơn thư", start=dt.date(2025, 10, 1))
+        if i == 6:
+            services.award_record(
+                actor=None,
+                person=person,
+                year=2024,
+                candidate="provincial_merit_certificate",
+                category="thematic",
+                decision_date=dt.date(2024, 9, 1),
+            )
+        if i in (0, 2):
+            services.achievement_create(
+                actor=None,
+                kind="initiative",
+                title=f"Sáng kiến {i}",
+                scope="provincial" if i == 0 else "unit",
+                year=2024,
+                unit=world.hosp_a,
+                authors=[person],
+                decision_date=dt.date(2024, 11, 1),
+            )
+    for y in range(2021, 2026):
+        services.collective_rating_set(actor=None, unit=world.ward_a, year=y, rating="excellent")
+        services.award_record(actor=None, unit=world.ward_a, year=y, candidate="excellent_collective")
+    services.collective_rating_set(actor=None, unit=world.hosp_a, year=2025, rating="good")
+    return people
+
+
+def _expected(answers: list[dict]) -> dict:
+    expected = {}
+    for answer in answers:
+        for result in answer["results"]:
+            reason = first_reason(result) if result["verdict"] != "eligible" else None
+            expected[(answer["subject"], result["candidate"])] = (
+                result["verdict"],
+                result["rule"],
+                result["verified"],
+                reason["id"] if reason else "",
+                reason["text"] if reason else "",
+                (reason["cite"] if reason else "")[:255],
+            )
+    return expected
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2025, 12, 20), dt.date(2023, 12, 1)])
+def test_every_stored_row_says_what_the_scalar_engine_says(world, as_of):
+    people = _varied_records(world)
+    year = as_of.year
+    people = [p for p in people if p.employments.get().start.year <= year]  # the newcomer of 2025
+    counts = eligibility_recompute(unit=world.hosp_a, year=year, as_of=as_of)
+    stored = {
+        (r.subject_code, r.candidate): (
+            r.verdict,
+            r.rule,
+            r.verified,
+            r.first_condition,
+            r.first_reason,
+            r.first_cite,
+        )
+        for r in EligibilityResult.objects.all()
+    }
+    units = [world.hosp_a, world.ward_a]
+    answers = evaluate_many(
+        person_cases(people, year=year, as_of=as_of) + collective_cases(units, year=year, as_of=as_of)
+    )
+    expected = _expected(answers)
+    assert {k: v for k, v in stored.items() if k[0] in {a["subject"] for a in answers}} == expected
+    assert counts["results"] == len(stored)
+    verdicts = {v[0] for v in expected.values()}
+    assert verdicts == {"eligible", "not_eligible", "unknown"}, "the records reach every verdict"
+
+
+def test_a_recompute_rewrites_only_the_rows_that_moved_and_ends_as_a_fresh_compute(world):
+    from tdkt.eligibility.selectors import eligibility_computed
+
+    _varied_records(world)
+    as_of = dt.date(2025, 12, 20)
+    first = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
+    assert (first["written"], first["removed"]) == (first["results"], 0)
+    computed = eligibility_computed(unit=world.ward_a, year=2025)
+    again = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
+    assert (again["written"], again["removed"]) == (0, 0)
+    assert eligibility_computed(unit=world.ward_a, year=2025)["computed_at"] > computed["computed_at"]
+    next_day = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=dt.date(2025, 12, 21))
+    assert 0 < next_day["written"] < first["results"] // 10, "only texts that name the date change"
+    assert eligibility_computed(unit=world.ward_a, year=2025)["as_of"] == dt.date(2025, 12, 21)
+
+    services.rating_set(actor=None, person=world.an, year=2025, rating="failed", unit=world.hosp_a)
+    changed = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
+    assert 0 < changed["written"] == changed["removed"] < first["results"] // 4
+    kept = set(EligibilityResult.objects.values_list("subject_code", "candidate", "verdict", "first_reason"))
+    EligibilityResult.objects.all().delete()
+    eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
+    fresh = set(EligibilityResult.objects.values_list("subject_code", "candidate", "verdict", "first_reason"))
+    assert kept == fresh

@@ -165,6 +165,13 @@ def write_floor(results: int) -> float:
     return time.perf_counter() - started
 
 
+def vacuum_analyze() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE) eligibility_eligibilityresult")
+
+
 def recompute(*, unit, year: int, as_of: dt.date) -> tuple[float, dict]:
     from tdkt.eligibility.services import eligibility_recompute
 
@@ -240,6 +247,7 @@ def main(argv=None) -> int:
     EligibilityResult.objects.filter(year=args.year).delete()
     first_s, counts = recompute(unit=so, year=args.year, as_of=as_of)
     log(f"First compute (nothing stored): {first_s:.3f} s — {counts}")
+    vacuum_analyze()  # what autovacuum does soon after a province's rows were replaced
     from tdkt.records.models import AnnualRating
 
     changed = list(AnnualRating.objects.filter(year=args.year, rating="good").order_by("pk")[:200])

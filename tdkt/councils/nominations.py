@@ -8,15 +8,17 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from tdkt.accounts.audit import audit_log, snapshot
 from tdkt.accounts.models import AuditAction
 from tdkt.core.errors import ApplicationError
+from tdkt.dossiers.hooks import MinutesRef, register_minutes_source
 from tdkt.nominations.models import Nomination, NominationEvent, NominationStatus, NomineeKind
 
 from .hooks import BallotResult, on_ballot_closed
-from .models import Meeting, MeetingItem, SubjectKind
+from .models import BallotStatus, Meeting, MeetingItem, SubjectKind
 from .services import AgendaItemSpec, meeting_add_items
 
 
@@ -115,3 +117,29 @@ def nomination_voted(*, obj, result: BallotResult, actor) -> None:
         after=snapshot(nomination),
         reason=reason[:255],
     )
+
+
+@register_minutes_source
+def council_minutes(nominations: list) -> dict:
+    """The minutes of the meeting where each nomination's ballot was closed: the dossier's checklist and
+    package list them (one query whatever the number of nominations)."""
+    if not nominations:
+        return {}
+    items = (
+        MeetingItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Nomination),
+            object_id__in=[str(n.pk) for n in nominations],
+            ballot__status=BallotStatus.CLOSED,
+        )
+        .select_related("meeting__council")
+        .order_by("meeting__date", "meeting_id")
+    )
+    found = {}
+    for item in items:
+        meeting = item.meeting
+        found[int(item.object_id)] = MinutesRef(
+            label=f"Biên bản họp {meeting.council.name} ngày {meeting.date:%d/%m/%Y}",
+            url=reverse("councils:minutes", args=[meeting.pk, "pdf"]),
+            date=f"{meeting.date:%d/%m/%Y}",
+        )
+    return found

@@ -27,9 +27,15 @@ class EligibilityResult(models.Model):
     flag are copied at computation time so the list and its filters need no join."""
 
     kind = models.CharField(max_length=16, choices=SubjectKind.choices)
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    home = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    # No index of their own: the unique constraints below lead with person and unit, and `home` is only
+    # joined from a row (fewer indexes to maintain: a recompute writes a province's rows at once).
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    home = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", db_index=False)
     home_path = models.CharField(max_length=255, db_index=True)
     subject_code = models.CharField(max_length=40)  # CCCD or unit code
     name = models.CharField(max_length=255)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -167,9 +168,10 @@ def _insert_results(rows: list[tuple]) -> None:
             )
 
 
-_COMPARED = tuple(c for c in RESULT_COLUMNS if c not in {"as_of", "computed_at"})  # equal: the row is kept
+# A stored row equal to a new one on these (every column but the two dates, which come last) is kept.
+_COMPARED = RESULT_COLUMNS[: RESULT_COLUMNS.index("as_of")]
+assert RESULT_COLUMNS[len(_COMPARED) :] == ("as_of", "computed_at")
 _KEY = tuple(_COMPARED.index(c) for c in ("kind", "person_id", "unit_id", "candidate"))
-_SAME = tuple(RESULT_COLUMNS.index(c) for c in _COMPARED)
 
 
 def _replace_results(*, unit: Unit, year: int, person_ids: list[int], rows: list[tuple]) -> tuple[int, int]:
@@ -182,20 +184,23 @@ def _replace_results(*, unit: Unit, year: int, person_ids: list[int], rows: list
         .order_by()
         .values_list(*fields)
     )
-    for start in range(0, len(person_ids), CHUNK):
+    for start in range(0, len(person_ids), BATCH):
         stored += (
-            EligibilityResult.objects.filter(year=year, person_id__in=person_ids[start : start + CHUNK])
+            EligibilityResult.objects.filter(year=year, person_id__any=person_ids[start : start + BATCH])
             .exclude(home_path__startswith=unit.path)
             .order_by()
             .values_list(*fields)
         )
+    key_of = itemgetter(*_KEY)
     kept: dict[tuple, tuple[int, tuple]] = {}  # key → (id, what must be equal to keep the row)
-    for pk, *values in stored:
-        kept[tuple(values[i] for i in _KEY)] = (pk, tuple(values))
+    for row in stored:
+        compared = row[1:]
+        kept[key_of(compared)] = (row[0], compared)
     fresh = []
+    width = len(_COMPARED)
     for row in rows:
-        compared = tuple(row[i] for i in _SAME)
-        key = tuple(compared[i] for i in _KEY)
+        compared = row[:width]
+        key = key_of(compared)
         found = kept.get(key)
         if found is not None and found[1] == compared:
             del kept[key]
@@ -203,7 +208,7 @@ def _replace_results(*, unit: Unit, year: int, person_ids: list[int], rows: list
             fresh.append(row)
     gone = [pk for pk, _ in kept.values()]
     for start in range(0, len(gone), WRITE_BATCH):
-        EligibilityResult.objects.filter(pk__in=gone[start : start + WRITE_BATCH]).delete()
+        EligibilityResult.objects.filter(pk__any=gone[start : start + WRITE_BATCH]).delete()
     _insert_results(fresh)
     return len(fresh), len(gone)
 

@@ -60,18 +60,18 @@ class _PersonReads:
 
 def _read_people(ids: list[int], *, years: range, as_of: dt.date) -> _PersonReads:
     reads = _PersonReads()
-    for pid, y, rating in AnnualRating.objects.filter(person_id__in=ids, year__in=years).values_list(
+    for pid, y, rating in AnnualRating.objects.filter(person_id__any=ids, year__in=years).values_list(
         "person_id", "year", "rating"
     ):
         reads.ratings[pid][y] = rating
     for pid, y, candidate, category, decided in ConferredAward.objects.filter(
-        person_id__in=ids, year__in=years
+        person_id__any=ids, year__in=years
     ).values_list("person_id", "year", "candidate", "category", "decision_date"):
         if candidate in PERSON_TITLES:
             reads.titles[pid][y].add(candidate)
         else:
             reads.awards[pid][y].append((candidate, category, decided))
-    links = Achievement.authors.through.objects.filter(person_id__in=ids, achievement__year__in=years)
+    links = Achievement.authors.through.objects.filter(person_id__any=ids, achievement__year__in=years)
     for pid, kind, scope, y, decided in links.values_list(
         "person_id",
         "achievement__kind",
@@ -82,19 +82,19 @@ def _read_people(ids: list[int], *, years: range, as_of: dt.date) -> _PersonRead
         key = "initiatives" if kind == "initiative" else "research"
         reads.achievements[pid][y][key].append((scope, decided))
     for pid, level, start, end in (
-        Discipline.objects.filter(person_id__in=ids, start__lte=as_of)
+        Discipline.objects.filter(person_id__any=ids, start__lte=as_of)
         .order_by("start", "pk")
         .values_list("person_id", "level", "start", "end")
     ):
         reads.disciplines[pid].append((level, start, end))
     for pid, start, end in (
-        Review.objects.filter(person_id__in=ids, start__lte=as_of)
+        Review.objects.filter(person_id__any=ids, start__lte=as_of)
         .filter(Q(end__isnull=True) | Q(end__gte=dt.date(FIRST_YEAR, 1, 1)))
         .values_list("person_id", "start", "end")
     ):
         reads.reviews[pid].append((start, end))
     reads.first_post = dict(
-        Employment.objects.filter(person_id__in=ids)
+        Employment.objects.filter(person_id__any=ids)
         .order_by()
         .values("person_id")
         .annotate(first=Min("start"))
@@ -166,6 +166,7 @@ def person_subjects(people: Iterable[Person], *, year: int, as_of: dt.date) -> l
     years = range(FIRST_YEAR, year + 1)
     reads = _read_people([p.pk for p in people], years=years, as_of=as_of)
     subjects = []
+    plain_years: dict[tuple, law.Year] = {}
     for p in people:
         ratings, titles, awards = reads.ratings[p.pk], reads.titles[p.pk], reads.awards[p.pk]
         achievements, disciplines, reviews = (
@@ -176,19 +177,32 @@ def person_subjects(people: Iterable[Person], *, year: int, as_of: dt.date) -> l
         history = {}
         for y in years:
             done = achievements.get(y)
-            touching = tuple(
-                law.Discipline(level=level, start=start, end=end)
-                for level, start, end in disciplines
-                if _overlaps(start, end, y, as_of)
+            touching = (
+                tuple(
+                    law.Discipline(level=level, start=start, end=end)
+                    for level, start, end in disciplines
+                    if _overlaps(start, end, y, as_of)
+                )
+                if disciplines
+                else ()
             )
-            reviewed = any(_overlaps(start, end, y, as_of) for start, end in reviews)
-            if not (y in ratings or titles.get(y) or awards.get(y) or done or touching or reviewed):
-                continue  # nothing recorded that year: no entry, as in the case's history
+            reviewed = bool(reviews) and any(_overlaps(start, end, y, as_of) for start, end in reviews)
+            held = titles.get(y)
+            if not (awards.get(y) or done or touching or reviewed):
+                if y not in ratings and not held:
+                    continue  # nothing recorded that year: no entry, as in the case's history
+                # most years hold a rating and titles only: such years are shared (they are frozen)
+                key = (y, ratings.get(y), frozenset(held) if held else frozenset())
+                found = plain_years.get(key)
+                if found is None:
+                    found = plain_years[key] = law.Year(year=y, rating=key[1], titles=key[2])
+                history[y] = found
+                continue
             done = done or {}
             history[y] = law.Year(
                 year=y,
                 rating=ratings.get(y),
-                titles=frozenset(titles.get(y, ())),
+                titles=frozenset(held or ()),
                 awards=tuple(
                     law.Award(form=form, decided_on=decided, category=category)
                     for form, category, decided in awards.get(y, ())

@@ -134,3 +134,19 @@ def test_the_minutes_read_back_as_docx_and_pdf(client, council_world, attend, be
     assert response["Content-Type"] == "application/pdf"
     pdf_text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages)
     assert "BIÊN BẢN" in pdf_text and an.name in pdf_text and "Không đạt" in pdf_text
+
+
+def test_the_dossier_lists_the_minutes_once_the_ballot_is_closed(council_world, attend, before_council):
+    from tdkt.dossiers.hooks import minutes_for
+
+    cw = council_world
+    hoa, an = before_council
+    hoa_item, _ = meeting_add_nominations(actor=cw.secretary_user, meeting=cw.meeting, nominations=[hoa, an])
+    assert minutes_for([hoa, an]) == {}, "no minutes while the ballot is not closed"
+    attend(*cw.everyone)
+    _vote(cw, hoa_item, "agree")
+    found = minutes_for([hoa, an])
+    assert list(found) == [hoa.pk]
+    assert found[hoa.pk].date == f"{cw.meeting.date:%d/%m/%Y}"
+    assert found[hoa.pk].url == reverse("councils:minutes", args=[cw.meeting.pk, "pdf"])
+    assert cw.meeting.council.name in found[hoa.pk].label

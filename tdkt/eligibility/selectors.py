@@ -34,6 +34,7 @@ GATE_CONDITIONS = ("no_discipline_in_year", "not_under_review", "minimum_months_
 # Long absence reuses the minimum months worked of advanced_worker (its citation travels with it).
 ABSENCE_PARAMETER = "advanced_worker.minimum_months"
 CANDIDATE_RANK = {c: i for i, c in enumerate(CANDIDATES)}
+SUBJECT_PERSON_FIELDS = ("cccd", "full_name", "sort_key", "gender", "is_manager", "health_sector_since")
 
 
 def default_review_year(today: dt.date) -> int:
@@ -96,7 +97,11 @@ def people_for_year(unit: Unit, *, year: int, as_of: dt.date) -> list[tuple[Pers
     ):
         home[pid] = dept_id or unit_id
     kept = {pid: subtree[uid] for pid, uid in home.items() if uid in subtree}
-    people = Person.objects.filter(pk__in=touching).order_by("sort_key", "id")
+    people = (
+        Person.objects.filter(pk__in=touching)
+        .only(*SUBJECT_PERSON_FIELDS)  # what the list and the engine's facts read of a person
+        .order_by("sort_key", "id")
+    )
     return [(p, kept[p.pk]) for p in people if p.pk in kept]
 
 

@@ -184,9 +184,9 @@ def _replace_results(*, unit: Unit, year: int, person_ids: list[int], rows: list
         .order_by()
         .values_list(*fields)
     )
-    for start in range(0, len(person_ids), BATCH):
+    if person_ids:  # people who moved in: their rows stored elsewhere
         stored += (
-            EligibilityResult.objects.filter(year=year, person_id__any=person_ids[start : start + BATCH])
+            EligibilityResult.objects.filter(year=year, person_id__any=person_ids)
             .exclude(home_path__startswith=unit.path)
             .order_by()
             .values_list(*fields)

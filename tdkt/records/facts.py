@@ -71,14 +71,22 @@ def _read_people(ids: list[int], *, years: range, as_of: dt.date) -> _PersonRead
             reads.titles[pid][y].add(candidate)
         else:
             reads.awards[pid][y].append((candidate, category, decided))
-    links = Achievement.authors.through.objects.filter(person_id__any=ids, achievement__year__in=years)
-    for pid, kind, scope, y, decided in links.values_list(
-        "person_id",
-        "achievement__kind",
-        "achievement__scope",
-        "achievement__year",
-        "achievement__decision_date",
-    ):
+    # Two plain reads rather than a join: SQLite would walk the year's works and probe every listed person.
+    links = list(
+        Achievement.authors.through.objects.filter(person_id__any=ids).values_list(
+            "person_id", "achievement_id"
+        )
+    )
+    works = {
+        pk: rest
+        for pk, *rest in Achievement.objects.filter(
+            pk__any=sorted({a for _, a in links}), year__in=years
+        ).values_list("pk", "kind", "scope", "year", "decision_date")
+    }
+    for pid, achievement_id in links:
+        if achievement_id not in works:
+            continue
+        kind, scope, y, decided = works[achievement_id]
         key = "initiatives" if kind == "initiative" else "research"
         reads.achievements[pid][y][key].append((scope, decided))
     for pid, level, start, end in (

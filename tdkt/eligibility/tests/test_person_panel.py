@@ -167,7 +167,7 @@ def test_the_panel_uses_a_fixed_number_of_queries(login, world, years, django_as
     # the whole page: the person, the record by year (with its files) and the panel
     with django_assert_max_num_queries(27):
         assert client.get(reverse("people:detail", args=[world.hoa.pk]), {"year": 2025}).status_code == 200
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = client.get(
             reverse("people:detail", args=[world.hoa.pk]), {"part": "eligibility"}, HTTP_HX_REQUEST="true"
         )

@@ -167,7 +167,11 @@ def main(argv=None) -> int:
     import django
 
     django.setup()
+    from tdkt.councils.nominations import council_minutes
     from tdkt.documents.docx_render import render_docx
+    from tdkt.dossiers.hooks import unregister_minutes_source
+
+    unregister_minutes_source(council_minutes)  # no database here: the nominations live in memory
     from tdkt.dossiers.documents import achievement_report_document, submission_letter_document
 
     data, letter, people = _fixtures()

@@ -123,12 +123,13 @@ def nomination_voted(*, obj, result: BallotResult, actor) -> None:
 def council_minutes(nominations: list) -> dict:
     """The minutes of the meeting where each nomination's ballot was closed: the dossier's checklist and
     package list them (one query whatever the number of nominations)."""
-    if not nominations:
+    saved = [str(n.pk) for n in nominations if n.pk is not None]
+    if not saved:  # nominations not in the database (a document previewed from memory) have no minutes
         return {}
     items = (
         MeetingItem.objects.filter(
             content_type=ContentType.objects.get_for_model(Nomination),
-            object_id__in=[str(n.pk) for n in nominations],
+            object_id__in=saved,
             ballot__status=BallotStatus.CLOSED,
         )
         .select_related("meeting__council")

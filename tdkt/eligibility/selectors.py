@@ -275,7 +275,7 @@ def eligibility_computed(*, unit: Unit, year: int) -> dict:
         .first()
     )
     if found["computed_at"] is None or run is None:
-        return found if found["computed_at"] is not None else {"computed_at": None, "as_of": None}
+        return found
     return {
         "computed_at": max(found["computed_at"], run["computed_at"]),
         "as_of": max(found["as_of"], run["as_of"]),

@@ -57,6 +57,17 @@ class _PersonReads:
     reviews: dict = field(default_factory=lambda: defaultdict(list))  # pid → [(start, end)]
     first_post: dict = field(default_factory=dict)
 
+    def disciplines_in(self, pid: int, year: int, as_of: dt.date) -> list[tuple]:
+        """(level, start, end) of the person's discipline periods touching the year."""
+        found = self.disciplines.get(pid)
+        return [d for d in found if _overlaps(d[1], d[2], year, as_of)] if found else []
+
+    def under_review_in(self, pid: int, year: int, as_of: dt.date) -> bool:
+        return any(_overlaps(start, end, year, as_of) for start, end in self.reviews.get(pid, ()))
+
+    def employed_since(self, person: Person) -> dt.date:
+        return self.first_post.get(person.pk) or person.health_sector_since
+
 
 def _read_people(ids: list[int], *, years: range, as_of: dt.date) -> _PersonReads:
     reads = _PersonReads()
@@ -137,17 +148,17 @@ def person_cases(
                 entry[key] = [
                     {"scope": scope, **({"recognised_on": d.isoformat()} if d else {})} for scope, d in items
                 ]
-            touching = [d for d in reads.disciplines[p.pk] if _overlaps(d[1], d[2], y, as_of)]
+            touching = reads.disciplines_in(p.pk, y, as_of)
             if touching:
                 entry["discipline"] = [
                     {"level": level, "from": start.isoformat(), **({"to": end.isoformat()} if end else {})}
                     for level, start, end in touching
                 ]
-            if any(_overlaps(start, end, y, as_of) for start, end in reads.reviews[p.pk]):
+            if reads.under_review_in(p.pk, y, as_of):
                 entry["under_review"] = True
             if len(entry) > 1:
                 history.append(entry)
-        since = reads.first_post.get(p.pk) or p.health_sector_since
+        since = reads.employed_since(p)
         case = {
             "as_of": as_of.isoformat(),
             "year": year,
@@ -177,24 +188,15 @@ def person_subjects(people: Iterable[Person], *, year: int, as_of: dt.date) -> l
     plain_years: dict[tuple, law.Year] = {}
     for p in people:
         ratings, titles, awards = reads.ratings[p.pk], reads.titles[p.pk], reads.awards[p.pk]
-        achievements, disciplines, reviews = (
-            reads.achievements[p.pk],
-            reads.disciplines[p.pk],
-            reads.reviews[p.pk],
-        )
+        achievements = reads.achievements[p.pk]
         history = {}
         for y in years:
             done = achievements.get(y)
+            periods = reads.disciplines_in(p.pk, y, as_of)
             touching = (
-                tuple(
-                    law.Discipline(level=level, start=start, end=end)
-                    for level, start, end in disciplines
-                    if _overlaps(start, end, y, as_of)
-                )
-                if disciplines
-                else ()
+                tuple(law.Discipline(level=lv, start=a, end=b) for lv, a, b in periods) if periods else ()
             )
-            reviewed = bool(reviews) and any(_overlaps(start, end, y, as_of) for start, end in reviews)
+            reviewed = reads.under_review_in(p.pk, y, as_of)
             held = titles.get(y)
             if not (awards.get(y) or done or touching or reviewed):
                 if y not in ratings and not held:
@@ -231,7 +233,7 @@ def person_subjects(people: Iterable[Person], *, year: int, as_of: dt.date) -> l
                 history=history,
                 gender=p.gender,
                 is_manager=p.is_manager,
-                employed_since=reads.first_post.get(p.pk) or p.health_sector_since,
+                employed_since=reads.employed_since(p),
                 health_sector_since=p.health_sector_since,
             )
         )

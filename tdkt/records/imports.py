@@ -18,6 +18,7 @@ from tdkt.records.imports_awards import AWARDS
 from tdkt.records.imports_base import MAX_ROWS, Context, Kind, plan_rows, write_plan
 from tdkt.records.imports_discipline import DISCIPLINE, LEAVE
 from tdkt.records.imports_ratings import KIND as RATINGS
+from tdkt.records.models import ConferredAward
 
 KINDS: dict[str, Kind] = {k.key: k for k in (RATINGS, ACHIEVEMENTS, DISCIPLINE, LEAVE, AWARDS)}
 
@@ -60,7 +61,7 @@ def _refresh_verdicts(plan, *, today: dt.date) -> None:
         if subjects:
             people |= subjects
             person_years |= years
-        elif getattr(obj, "unit_id", None) and obj._meta.model_name == "conferredaward":
+        elif isinstance(obj, ConferredAward) and obj.unit_id:  # a collective's past decision
             units.add(obj.unit_id)
             if before and before.get("unit_id"):
                 units.add(before["unit_id"])

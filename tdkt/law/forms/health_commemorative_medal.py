@@ -25,21 +25,26 @@ def years_condition(ctx: Ctx):
     s = ctx.subject
     standard = ctx.param("health_commemorative_medal.years")
     used = [standard]
-    tables = []
-    if s.hazardous_specialty is not True:
-        tables.append(("", standard.value))
+    genders = [s.gender] if s.gender else ["male", "female"]
+    tables = [] if s.hazardous_specialty is True else [standard.value]
     if s.hazardous_specialty is not False:
         reduced = ctx.param("health_commemorative_medal.hazardous_years")
         used.append(reduced)
-        tables.append((" (chuyên ngành độc hại, nguy hiểm)", reduced.value))
-    genders = [s.gender] if s.gender else ["male", "female"]
-    needs = [(f"{table[g]} năm ({GENDER_VI[g]}){tag}", table[g]) for tag, table in tables for g in genders]
-    wanted = " / ".join(text for text, _ in needs)
+        tables.append(reduced.value)
+    needs = [table[g] for table in tables for g in genders]
+    worded = [" / ".join(f"{table[g]} năm ({GENDER_VI[g]})" for g in genders) for table in tables]
+    hazardous = "chuyên ngành độc hại, nguy hiểm"
+    if s.hazardous_specialty is None:  # both figures: the reduced one for hazardous specialties
+        wanted = f"{worded[0]}, hoặc {worded[1]} nếu thuộc {hazardous}"
+    elif s.hazardous_specialty:
+        wanted = f"{worded[0]} — {hazardous}"
+    else:
+        wanted = worded[0]
     if s.health_sector_since is None:
         text = f"Thời gian công tác trong ngành y tế từ đủ {wanted}: chưa có ngày vào ngành y tế"
         return ctx.condition("health_sector_years", None, text, *used)
     years = full_years(s.health_sector_since, ctx.as_of)
-    met = three_valued([years >= need for _, need in needs])
+    met = three_valued([years >= need for need in needs])
     since = s.health_sector_since
     text = (
         f"Công tác trong ngành y tế {years} năm (từ {since:%d/%m/%Y} đến {ctx.as_of:%d/%m/%Y}) "

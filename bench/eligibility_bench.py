@@ -132,7 +132,7 @@ def write_floor(results: int) -> float:
         columns = (
             "kind, person_id, unit_id, home_id, home_path, subject_code, name, sort_key, gender, is_manager,"
             " year, candidate, candidate_rank, verdict, rule, verified, first_condition, first_reason,"
-            " first_cite, as_of, computed_at"
+            " first_cite, digest, as_of, computed_at"
         )
         with cursor.cursor.copy(f"COPY bench_floor (id, {columns}) FROM STDIN") as copy:
             for i in range(results):
@@ -158,6 +158,7 @@ def write_floor(results: int) -> float:
                         "rating_at_least_completed",
                         "Năm 2025 chưa được xếp loại.",
                         "Nghị định 152/2025/NĐ-CP, Điều 5",
+                        "0123456789abcdef0123456789abcdef",
                         dt.date(2025, 12, 1),
                         now,
                     )
@@ -283,6 +284,9 @@ def main(argv=None) -> int:
 
     heading("Summary")
     floor = read_s + write_s
+    from tdkt.eligibility import workers
+
+    print(f"  machine: {os.cpu_count()} CPUs; the recompute judges people in {workers.PROCESSES} processes")
     print(f"  first compute (all rows written): {first_s:.3f} s")
     print(f"  recompute after 200 ratings changed: {after_change_s:.3f} s")
     print(f"  recompute (median of {args.repeat}): {recompute_s:.3f} s   target ≤ {TARGET_RECOMPUTE_S:.0f} s")

@@ -36,7 +36,7 @@ class EligibilityResult(models.Model):
         Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     home = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", db_index=False)
-    home_path = models.CharField(max_length=255, db_index=True)
+    home_path = models.CharField(max_length=255)  # indexed after the year: see Meta
     subject_code = models.CharField(max_length=40)  # CCCD or unit code
     name = models.CharField(max_length=255)
     sort_key = models.CharField(max_length=255)
@@ -51,6 +51,10 @@ class EligibilityResult(models.Model):
     first_condition = models.CharField(max_length=64, blank=True)
     first_reason = models.TextField(blank=True)
     first_cite = models.CharField(max_length=255, blank=True)
+    # The fingerprint of all the subject's rows of the year as a recompute wrote them (the same on each of
+    # them); a recompute leaves a subject whose rows all carry the digest it computes. Empty when the
+    # rows were written another way (a refresh after a change by hand): the next recompute rewrites them.
+    digest = models.CharField(max_length=32, blank=True, default="")
     as_of = models.DateField()
     computed_at = models.DateTimeField()
 
@@ -72,7 +76,22 @@ class EligibilityResult(models.Model):
                 name="eligibility_once_per_collective",
             ),
         ]
-        indexes = [models.Index(fields=["year", "verdict", "candidate"], name="eligibility_year_verdict")]
+        indexes = [
+            models.Index(fields=["year", "verdict", "candidate"], name="eligibility_year_verdict"),
+            # A unit's rows of a year (a prefix of home_path: the pattern operator class on PostgreSQL),
+            # covering what the list's count and its "computed at" marker read: no visit to the table.
+            models.Index(
+                fields=["year", "home_path"],
+                opclasses=["int2_ops", "varchar_pattern_ops"],
+                include=["computed_at", "as_of"],
+                name="eligibility_year_home",
+            ),
+            # The list's order: a page is read in order instead of sorting all the unit's rows first.
+            models.Index(
+                fields=["year", "kind", "sort_key", "subject_code", "candidate_rank"],
+                name="eligibility_list_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} {self.year} {self.candidate}: {self.verdict}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Max, Q, QuerySet
 
@@ -35,6 +36,19 @@ GATE_CONDITIONS = ("no_discipline_in_year", "not_under_review", "minimum_months_
 ABSENCE_PARAMETER = "advanced_worker.minimum_months"
 CANDIDATE_RANK = {c: i for i, c in enumerate(CANDIDATES)}
 SUBJECT_PERSON_FIELDS = ("cccd", "full_name", "sort_key", "gender", "is_manager", "health_sector_since")
+
+
+class ReviewedPerson(NamedTuple):
+    """What the list and the engine's facts read of a person (a model instance each would cost more than
+    judging them, for a province)."""
+
+    pk: int
+    cccd: str
+    full_name: str
+    sort_key: str
+    gender: str
+    is_manager: bool
+    health_sector_since: dt.date
 
 
 def default_review_year(today: dt.date) -> int:
@@ -80,7 +94,7 @@ def collectives_for_year(unit: Unit, *, year: int, as_of: dt.date) -> list[Unit]
     )
 
 
-def people_for_year(unit: Unit, *, year: int, as_of: dt.date) -> list[tuple[Person, Unit]]:
+def people_for_year(unit: Unit, *, year: int, as_of: dt.date) -> list[tuple[ReviewedPerson, Unit]]:
     """(person, home) for everyone whose last post of the year is in the unit's subtree; home is that
     post's department, or its unit. Three queries; a person moved mid-year is reviewed where they ended."""
     first, last = _period(year, as_of)
@@ -99,10 +113,10 @@ def people_for_year(unit: Unit, *, year: int, as_of: dt.date) -> list[tuple[Pers
     kept = {pid: subtree[uid] for pid, uid in home.items() if uid in subtree}
     people = (
         Person.objects.filter(pk__in=touching)
-        .only(*SUBJECT_PERSON_FIELDS)  # what the list and the engine's facts read of a person
         .order_by("sort_key", "id")
+        .values_list("pk", *SUBJECT_PERSON_FIELDS)
     )
-    return [(p, kept[p.pk]) for p in people if p.pk in kept]
+    return [(ReviewedPerson._make(p), kept[p[0]]) for p in people if p[0] in kept]
 
 
 # -- a person's record, year by year -----------------------------------------------------------------

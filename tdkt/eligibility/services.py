@@ -4,25 +4,28 @@ results of the unit list (recompute). Set-based: records are read in chunks, one
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from operator import itemgetter
+from functools import partial
 
+import numpy as np
 from django.db import connection, transaction
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
 from tdkt.core.jobs import job_progress, job_start
 from tdkt.core.models import Job
 from tdkt.law import evaluate_many
-from tdkt.law.batch import NOT_APPLICABLE, VERDICTS, evaluate_population
+from tdkt.law.batch import NOT_APPLICABLE, VERDICTS, BatchResult, evaluate_population
 from tdkt.law.parameters import load as load_parameters
 from tdkt.org.models import Unit
-from tdkt.people.models import Person
 from tdkt.records.facts import collective_cases, person_cases, person_subjects
 
+from . import workers
 from .models import EligibilityResult, EligibilityRun, SubjectKind
-from .selectors import CANDIDATE_RANK, collectives_for_year, people_for_year
+from .selectors import CANDIDATE_RANK, ReviewedPerson, collectives_for_year, people_for_year
 
 CHUNK = 1000  # subjects read and evaluated together by the scalar engine (the command's answers)
 BATCH = 5_000  # subjects read and judged together by the batch engine (the stored list)
@@ -38,7 +41,7 @@ class Subject:
     name: str
     sort_key: str
     home: Unit
-    person: Person | None = None
+    person: ReviewedPerson | None = None
     unit: Unit | None = None
     gender: str = ""
     is_manager: bool | None = None
@@ -101,33 +104,99 @@ RESULT_COLUMNS = (
     "first_condition",
     "first_reason",
     "first_cite",
+    "digest",
     "as_of",
     "computed_at",
 )
 
 
-def _result_rows(subjects: list[Subject], answer, *, year: int, as_of: dt.date, now) -> Iterator[tuple]:
-    """The stored rows of a batch answer, subject by subject, each candidate that applies: its verdict,
-    rule and the first failing (else unknown) checkable condition, worded and cited as the scalar engine
-    words it."""
+def _head(subject: Subject, year: int) -> tuple:
+    """The columns a subject's rows share (RESULT_COLUMNS up to `year`)."""
+    return (
+        subject.kind,
+        subject.person.pk if subject.person is not None else None,
+        subject.unit.pk if subject.unit is not None else None,
+        subject.home.pk,
+        subject.home.path,
+        subject.code,
+        subject.name,
+        subject.sort_key,
+        subject.gender,
+        subject.is_manager,
+        year,
+    )
+
+
+def _key(subject: Subject) -> tuple:
+    """What identifies a subject's rows of a year: (kind, person id, unit id)."""
+    return (
+        subject.kind,
+        subject.person.pk if subject.person is not None else None,
+        subject.unit.pk if subject.unit is not None else None,
+    )
+
+
+def _stable(value) -> int:
+    """A 64-bit fingerprint of a value's repr that is the same in every process (unlike hash())."""
+    digest = hashlib.blake2b(repr(value).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
+@dataclass
+class _Judged:
+    """A chunk of subjects of one kind with the batch engine's explained answer: per subject, how many
+    rows it has (the candidates that apply to it) and the digest of those rows."""
+
+    subjects: list[Subject]
+    answer: BatchResult
+    row_counts: np.ndarray
+    digests: list[str]
+
+
+def _judged(subjects: list[Subject], answer: BatchResult, *, year: int) -> _Judged:
+    """Digest each subject's rows without building them: every stored column but the two dates is a
+    function of the subject's head, the candidates and their ranks and rules, and the subject's column
+    of verdicts, explanation codes and `verified` flags. Explanation codes are numbered per run, so each
+    is replaced by a fingerprint of the explanation it stands for."""
+    applies = answer.verdicts != NOT_APPLICABLE
+    context = repr(
+        (
+            year,
+            answer.candidates,
+            [CANDIDATE_RANK.get(c, 0) for c in answer.candidates],
+            sorted(answer.rules.items()),
+        )
+    ).encode()
+    fingerprints = np.array([_stable(e) for e in answer.explanations] + [0], dtype=np.int64)
+    columns = np.ascontiguousarray(
+        np.concatenate(
+            [
+                answer.verdicts.astype(np.int64),
+                fingerprints[answer.explanation_codes],  # -1 (no explanation) takes the last one: 0
+                answer.verified.astype(np.int64),
+            ]
+        ).T
+    )
+    digests = [
+        hashlib.blake2b(
+            context + repr(_head(subject, year)).encode() + columns[i].tobytes(), digest_size=16
+        ).hexdigest()
+        for i, subject in enumerate(subjects)
+    ]
+    return _Judged(subjects, answer, applies.sum(axis=0), digests)
+
+
+def _result_rows(judged: _Judged, indices, *, year: int, as_of: dt.date, now) -> Iterator[tuple]:
+    """The stored rows of the subjects `indices` of a judged chunk, each candidate that applies: its
+    verdict, rule and the first failing (else unknown) checkable condition, worded and cited as the
+    scalar engine words it."""
+    answer = judged.answer
     ranks = [CANDIDATE_RANK.get(c, 0) for c in answer.candidates]
     verdicts, codes, verified = answer.verdicts, answer.explanation_codes, answer.verified
-    for i, subject in enumerate(subjects):
-        person_id = subject.person.pk if subject.person is not None else None
-        unit_id = subject.unit.pk if subject.unit is not None else None
-        head = (
-            subject.kind,
-            person_id,
-            unit_id,
-            subject.home.pk,
-            subject.home.path,
-            subject.code,
-            subject.name,
-            subject.sort_key,
-            subject.gender,
-            subject.is_manager,
-            year,
-        )
+    for i in indices:
+        subject = judged.subjects[i]
+        head = _head(subject, year)
+        digest = judged.digests[i]
         kind = answer.kinds[i]
         for c, candidate in enumerate(answer.candidates):
             code = int(verdicts[c, i])
@@ -145,6 +214,7 @@ def _result_rows(subjects: list[Subject], answer, *, year: int, as_of: dt.date, 
                 condition,
                 text,
                 (cite or "")[:255],
+                digest,
                 as_of,
                 now,
             )
@@ -168,49 +238,63 @@ def _insert_results(rows: list[tuple]) -> None:
             )
 
 
-# A stored row equal to a new one on these (every column but the two dates, which come last) is kept.
-_COMPARED = RESULT_COLUMNS[: RESULT_COLUMNS.index("as_of")]
-assert RESULT_COLUMNS[len(_COMPARED) :] == ("as_of", "computed_at")
-_KEY = tuple(_COMPARED.index(c) for c in ("kind", "person_id", "unit_id", "candidate"))
+def _stored_digests(*, unit: Unit, year: int, person_ids: list[int]) -> dict[tuple, tuple[str, str, int]]:
+    """(kind, person id, unit id) → (lowest digest, highest digest, rows) of the subjects stored for the
+    year in the unit's subtree, and of its people stored elsewhere (people who moved in). A subject's
+    rows are as a recompute wrote them when both digests are that run's digest and none is missing;
+    rows written another way (a refresh after a change by hand) carry no digest."""
 
-
-def _replace_results(*, unit: Unit, year: int, person_ids: list[int], rows: list[tuple]) -> tuple[int, int]:
-    """Make the stored rows of the unit's subtree for the year (and any row of its people stored
-    elsewhere: people who moved in) exactly `rows`, touching only what differs: a row whose verdict and
-    details are unchanged is kept as it is. Returns (rows inserted, rows deleted)."""
-    fields = ["id", *_COMPARED]
-    stored = list(
-        EligibilityResult.objects.filter(year=year, home_path__startswith=unit.path)
-        .order_by()
-        .values_list(*fields)
-    )
-    if person_ids:  # people who moved in: their rows stored elsewhere
-        stored += (
-            EligibilityResult.objects.filter(year=year, person_id__any=person_ids)
-            .exclude(home_path__startswith=unit.path)
-            .order_by()
-            .values_list(*fields)
+    def grouped(queryset):
+        return (
+            queryset.order_by()
+            .values_list("kind", "person_id", "unit_id")
+            .annotate(Min("digest"), Max("digest"), Count("id"))
         )
-    key_of = itemgetter(*_KEY)
-    kept: dict[tuple, tuple[int, tuple]] = {}  # key → (id, what must be equal to keep the row)
-    for row in stored:
-        compared = row[1:]
-        kept[key_of(compared)] = (row[0], compared)
-    fresh = []
-    width = len(_COMPARED)
-    for row in rows:
-        compared = row[:width]
-        key = key_of(compared)
-        found = kept.get(key)
-        if found is not None and found[1] == compared:
-            del kept[key]
-        else:
-            fresh.append(row)
-    gone = [pk for pk, _ in kept.values()]
-    for start in range(0, len(gone), WRITE_BATCH):
-        EligibilityResult.objects.filter(pk__any=gone[start : start + WRITE_BATCH]).delete()
-    _insert_results(fresh)
-    return len(fresh), len(gone)
+
+    stored = list(grouped(EligibilityResult.objects.filter(year=year, home_path__startswith=unit.path)))
+    if person_ids and Unit.objects.exclude(path__startswith=unit.path).exists():  # else nothing is elsewhere
+        stored += grouped(
+            EligibilityResult.objects.filter(year=year, person_id__any=person_ids).exclude(
+                home_path__startswith=unit.path
+            )
+        )
+    return {(kind, person, unit_id): tuple(rest) for kind, person, unit_id, *rest in stored}
+
+
+def _delete_subjects(*, year: int, keys: list[tuple]) -> int:
+    """Delete the year's rows of these subjects ((kind, person id, unit id) keys) in one statement;
+    rows deleted."""
+    if not keys:
+        return 0
+    people = [person for kind, person, _ in keys if kind == SubjectKind.PERSON]
+    units = [unit_id for kind, _, unit_id in keys if kind == SubjectKind.COLLECTIVE]
+    found = EligibilityResult.objects.filter(Q(person_id__any=people) | Q(unit_id__any=units), year=year)
+    return found.delete()[0]
+
+
+def _replace_results(
+    *, stored: dict[tuple, tuple], year: int, judged: list[_Judged], as_of: dt.date, now
+) -> tuple[int, int]:
+    """Make the stored rows (`stored`: their digests, from `_stored_digests`) exactly the judged answers,
+    touching only the subjects whose rows differ: a subject whose stored rows carry this run's digest,
+    all of them, is kept as it is. Returns (rows inserted, rows deleted)."""
+    stored = dict(stored)
+    rewrite: list[tuple] = []
+    rows: list[tuple] = []
+    for chunk in judged:
+        changed = []
+        for i, subject in enumerate(chunk.subjects):
+            key = _key(subject)
+            digest = chunk.digests[i]
+            found = stored.pop(key, None)
+            if found != (digest, digest, int(chunk.row_counts[i])):
+                changed.append(i)
+                if found is not None:
+                    rewrite.append(key)
+        rows.extend(_result_rows(chunk, changed, year=year, as_of=as_of, now=now))
+    removed = _delete_subjects(year=year, keys=rewrite + list(stored))  # changed, then no longer here
+    _insert_results(rows)
+    return len(rows), removed
 
 
 def _evaluate(subjects: list[Subject], *, kind: str, year: int, as_of: dt.date, table):
@@ -222,48 +306,82 @@ def _evaluate(subjects: list[Subject], *, kind: str, year: int, as_of: dt.date, 
     return evaluate_population(law_subjects, as_of=as_of, year=year, table=table, explain=True)
 
 
+def _judge_people(part: list[Subject], report, *, year: int, as_of: dt.date, table) -> list[tuple]:
+    """Judge people chunk by chunk: (answer, rows per subject, digests) of each chunk; `report(n)` after
+    each. Runs in the recompute's process or in a forked one (what it returns travels back pickled)."""
+    found = []
+    for start in range(0, len(part), BATCH):
+        chunk = part[start : start + BATCH]
+        answer = _evaluate(chunk, kind=SubjectKind.PERSON, year=year, as_of=as_of, table=table)
+        judged = _judged(chunk, answer, year=year)
+        found.append((answer, judged.row_counts, judged.digests))
+        report(len(chunk))
+    return found
+
+
 def eligibility_recompute(*, unit: Unit, year: int, as_of: dt.date, job: Job | None = None) -> dict:
     """Evaluate everyone and every collective of the unit for `year` and replace the stored results of
     the unit's subtree for that year in one transaction. Returns the counts by verdict.
 
     Set-based end to end: the records are read one query per record type for a chunk of subjects, the
     law engine's batch run (tdkt.law.batch, explained exactly as the scalar engine explains) judges the
-    chunk at once, and the rows are written with COPY."""
+    chunk at once, and only the subjects whose rows changed are written (with COPY on PostgreSQL). A
+    large population's people are judged by several processes at once (`workers`)."""
     subjects = subjects_for_year(unit=unit, year=year, as_of=as_of)
     if job:
         job_start(job, total=len(subjects), message="Đang xét điều kiện…")
     now = timezone.now()
     table = load_parameters()
-    rows: list[tuple] = []
     done = 0
-    for kind in (SubjectKind.COLLECTIVE, SubjectKind.PERSON):
-        group = [s for s in subjects if s.kind == kind]
-        for start in range(0, len(group), BATCH):
-            chunk = group[start : start + BATCH]
-            answer = _evaluate(chunk, kind=kind, year=year, as_of=as_of, table=table)
-            rows.extend(_result_rows(chunk, answer, year=year, as_of=as_of, now=now))
-            done += len(chunk)
-            if job:
-                job_progress(job, done=done)
+
+    def report(count: int) -> None:
+        nonlocal done
+        done += count
+        if job:
+            job_progress(job, done=done)
+
+    collectives = [s for s in subjects if s.kind == SubjectKind.COLLECTIVE]
+    people = [s for s in subjects if s.kind == SubjectKind.PERSON]
+    judge = partial(_judge_people, year=year, as_of=as_of, table=table)
+    shared = workers.can_share(len(people))
+    parts = workers.parts_of(people, workers.PROCESSES) if shared else [people]
+    running = workers.Workers(judge, parts).start() if shared else None
+    judged: list[_Judged] = []
+    for start in range(0, len(collectives), BATCH):  # meanwhile, in this process
+        chunk = collectives[start : start + BATCH]
+        answer = _evaluate(chunk, kind=SubjectKind.COLLECTIVE, year=year, as_of=as_of, table=table)
+        judged.append(_judged(chunk, answer, year=year))
+        report(len(chunk))
+    # What is stored is read while the other processes judge. A change by hand meanwhile refreshes its
+    # subjects' rows without a digest: at worst they are rewritten below, as they would be next time.
+    stored = _stored_digests(unit=unit, year=year, person_ids=[s.person.pk for s in people])
+    answers = running.results(on_progress=report) if running else [judge(people, report)]
+    for part, found in zip(parts, answers, strict=True):
+        for n, (answer, row_counts, digests) in enumerate(found):
+            judged.append(_Judged(part[n * BATCH : (n + 1) * BATCH], answer, row_counts, digests))
+    verdicts: Counter = Counter()
+    for chunk in judged:
+        codes = chunk.answer.verdicts
+        values, counts = np.unique(codes[codes != NOT_APPLICABLE], return_counts=True)
+        verdicts.update({VERDICTS[int(v)]: int(n) for v, n in zip(values, counts, strict=True)})
     if job:
         job_progress(job, done=len(subjects), message="Đang ghi kết quả…")
-    person_ids = [s.person.pk for s in subjects if s.person is not None]
+    results = sum(verdicts.values())
     with transaction.atomic():
-        written, removed = _replace_results(unit=unit, year=year, person_ids=person_ids, rows=rows)
+        written, removed = _replace_results(stored=stored, year=year, judged=judged, as_of=as_of, now=now)
         EligibilityRun.objects.create(
             unit=unit,
             year=year,
             as_of=as_of,
             computed_at=now,
             subjects=len(subjects),
-            results=len(rows),
+            results=results,
             written=written,
             removed=removed,
         )
-    verdicts = Counter(row[RESULT_COLUMNS.index("verdict")] for row in rows)
     return {
         "subjects": len(subjects),
-        "results": len(rows),
+        "results": results,
         "eligible": verdicts["eligible"],
         "not_eligible": verdicts["not_eligible"],
         "unknown": verdicts["unknown"],

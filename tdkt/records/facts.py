@@ -7,12 +7,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from django.db.models import Exists, Min, OuterRef, Q
 
 from tdkt.law import facts as law
 from tdkt.org.models import Unit
-from tdkt.people.models import Employment, Person
+from tdkt.people.models import Employment
 from tdkt.records.models import (
     WARNING_OR_ABOVE,
     Achievement,
@@ -36,6 +37,16 @@ COLLECTIVE_TITLES = {
     "provincial_emulation_flag",
     "government_emulation_flag",
 }
+
+
+class PersonFacts(Protocol):
+    """What the facts read of a person: a Person, or a lighter row with the same attributes."""
+
+    pk: int
+    cccd: str
+    gender: str
+    is_manager: bool | None
+    health_sector_since: dt.date
 
 
 def _overlaps(start: dt.date, end: dt.date | None, year: int, as_of: dt.date) -> bool:
@@ -65,7 +76,7 @@ class _PersonReads:
     def under_review_in(self, pid: int, year: int, as_of: dt.date) -> bool:
         return any(_overlaps(start, end, year, as_of) for start, end in self.reviews.get(pid, ()))
 
-    def employed_since(self, person: Person) -> dt.date:
+    def employed_since(self, person: PersonFacts) -> dt.date:
         return self.first_post.get(person.pk) or person.health_sector_since
 
 
@@ -123,7 +134,7 @@ def _read_people(ids: list[int], *, years: range, as_of: dt.date) -> _PersonRead
 
 
 def person_cases(
-    people: Iterable[Person], *, year: int, as_of: dt.date, candidates: list[str] | None = None
+    people: Iterable[PersonFacts], *, year: int, as_of: dt.date, candidates: list[str] | None = None
 ) -> list[dict]:
     """One case per person for `year` reviewed on `as_of`, with their history from FIRST_YEAR
     (shared/domain/case-format.md: what evidence snapshots keep and the engine's CLI reads)."""
@@ -178,7 +189,7 @@ def person_cases(
     return cases
 
 
-def person_subjects(people: Iterable[Person], *, year: int, as_of: dt.date) -> list[law.Subject]:
+def person_subjects(people: Iterable[PersonFacts], *, year: int, as_of: dt.date) -> list[law.Subject]:
     """The same people as the law engine's parsed subjects, built straight from the rows (what
     `parse_case(person_cases(...)[i]).subject` gives, without the JSON round trip): the batch run's input."""
     people = list(people)
@@ -186,27 +197,37 @@ def person_subjects(people: Iterable[Person], *, year: int, as_of: dt.date) -> l
     reads = _read_people([p.pk for p in people], years=years, as_of=as_of)
     subjects = []
     plain_years: dict[tuple, law.Year] = {}
+
+    def plain(y: int, rating: str | None, held: set | None) -> law.Year:
+        """A year holding a rating and titles only (most years): shared, since law.Year is frozen."""
+        key = (y, rating, frozenset(held) if held else frozenset())
+        found = plain_years.get(key)
+        if found is None:
+            found = plain_years[key] = law.Year(year=y, rating=rating, titles=key[2])
+        return found
+
     for p in people:
-        ratings, titles, awards = reads.ratings[p.pk], reads.titles[p.pk], reads.awards[p.pk]
-        achievements = reads.achievements[p.pk]
+        pid = p.pk
+        ratings, titles = reads.ratings.get(pid, {}), reads.titles.get(pid, {})
+        awards, achievements = reads.awards.get(pid, {}), reads.achievements.get(pid, {})
+        if not (awards or achievements or pid in reads.disciplines or pid in reads.reviews):
+            history = {
+                y: plain(y, ratings.get(y), titles.get(y)) for y in years if y in ratings or titles.get(y)
+            }
+            subjects.append(_person_subject(p, history, reads))
+            continue
         history = {}
         for y in years:
             done = achievements.get(y)
-            periods = reads.disciplines_in(p.pk, y, as_of)
+            periods = reads.disciplines_in(pid, y, as_of)
             touching = (
                 tuple(law.Discipline(level=lv, start=a, end=b) for lv, a, b in periods) if periods else ()
             )
-            reviewed = reads.under_review_in(p.pk, y, as_of)
+            reviewed = reads.under_review_in(pid, y, as_of)
             held = titles.get(y)
             if not (awards.get(y) or done or touching or reviewed):
-                if y not in ratings and not held:
-                    continue  # nothing recorded that year: no entry, as in the case's history
-                # most years hold a rating and titles only: such years are shared (they are frozen)
-                key = (y, ratings.get(y), frozenset(held) if held else frozenset())
-                found = plain_years.get(key)
-                if found is None:
-                    found = plain_years[key] = law.Year(year=y, rating=key[1], titles=key[2])
-                history[y] = found
+                if y in ratings or held:  # else nothing recorded that year: no entry, as in the case
+                    history[y] = plain(y, ratings.get(y), held)
                 continue
             done = done or {}
             history[y] = law.Year(
@@ -226,18 +247,20 @@ def person_subjects(people: Iterable[Person], *, year: int, as_of: dt.date) -> l
                 discipline=touching,
                 under_review=reviewed,
             )
-        subjects.append(
-            law.Subject(
-                kind="person",
-                id=p.cccd,
-                history=history,
-                gender=p.gender,
-                is_manager=p.is_manager,
-                employed_since=reads.employed_since(p),
-                health_sector_since=p.health_sector_since,
-            )
-        )
+        subjects.append(_person_subject(p, history, reads))
     return subjects
+
+
+def _person_subject(p: PersonFacts, history: dict, reads: _PersonReads) -> law.Subject:
+    return law.Subject(
+        kind="person",
+        id=p.cccd,
+        history=history,
+        gender=p.gender,
+        is_manager=p.is_manager,
+        employed_since=reads.employed_since(p),
+        health_sector_since=p.health_sector_since,
+    )
 
 
 def collective_members(units: Iterable[Unit], *, year: int) -> dict[int, dict]:

@@ -9,7 +9,7 @@ import pytest
 from conftest import make_person
 from tdkt.eligibility.models import EligibilityResult
 from tdkt.eligibility.selectors import first_reason
-from tdkt.eligibility.services import eligibility_recompute
+from tdkt.eligibility.services import RESULT_COLUMNS, eligibility_recompute
 from tdkt.eligibility.tests.conftest import three_cstdcs_and_a_provincial_initiative
 from tdkt.law import evaluate_many
 from tdkt.records import services
@@ -118,7 +118,17 @@ def test_every_stored_row_says_what_the_scalar_engine_says(world, as_of):
     assert verdicts == {"eligible", "not_eligible", "unknown"}, "the records reach every verdict"
 
 
-def test_a_recompute_rewrites_only_the_rows_that_moved_and_ends_as_a_fresh_compute(world):
+def _rows_by_subject() -> dict[str, tuple[set, set]]:
+    """subject code → (its rows' verdicts and texts, their computation times)."""
+    found: dict[str, tuple[set, set]] = {}
+    for row in EligibilityResult.objects.all():
+        rows, times = found.setdefault(row.subject_code, (set(), set()))
+        rows.add((row.candidate, row.verdict, row.first_condition, row.first_reason, row.first_cite))
+        times.add(row.computed_at)
+    return found
+
+
+def test_a_recompute_rewrites_only_the_subjects_whose_rows_moved_and_ends_as_a_fresh_compute(world):
     from tdkt.eligibility.selectors import eligibility_computed
 
     _varied_records(world)
@@ -129,13 +139,28 @@ def test_a_recompute_rewrites_only_the_rows_that_moved_and_ends_as_a_fresh_compu
     again = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
     assert (again["written"], again["removed"]) == (0, 0)
     assert eligibility_computed(unit=world.ward_a, year=2025)["computed_at"] > computed["computed_at"]
+    before = _rows_by_subject()
     next_day = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=dt.date(2025, 12, 21))
-    assert 0 < next_day["written"] < first["results"] // 10, "only texts that name the date change"
+    after = _rows_by_subject()
+    moved = {code for code, rows in after.items() if rows[0] != before[code][0]}
+    rewritten = {code for code, rows in after.items() if rows[1] != before[code][1]}
+    assert moved and len(moved) < len(after) // 2, "only texts that name the date change"
+    assert rewritten == moved, "a subject is rewritten, all its rows, when one of its rows moved"
+    assert next_day["written"] == sum(len(after[code][0]) for code in moved)
     assert eligibility_computed(unit=world.ward_a, year=2025)["as_of"] == dt.date(2025, 12, 21)
 
     services.rating_set(actor=None, person=world.an, year=2025, rating="failed", unit=world.hosp_a)
+    before = _rows_by_subject()
+    refreshed = set(EligibilityResult.objects.filter(digest="").values_list("subject_code", flat=True))
     changed = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
-    assert 0 < changed["written"] == changed["removed"] < first["results"] // 4
+    after = _rows_by_subject()
+    moved = {code for code, rows in after.items() if rows[0] != before[code][0]}
+    rewritten = {code for code, rows in after.items() if rows[1] != before[code][1]}
+    assert world.an.cccd in refreshed, "the change by hand refreshed An's stored rows"
+    assert not EligibilityResult.objects.filter(digest="").exists()
+    assert world.an.cccd in moved | refreshed and len(moved | refreshed) < len(after) // 2
+    assert rewritten == moved | refreshed, "rows a refresh wrote carry no digest: they are rewritten"
+    assert changed["written"] == changed["removed"] == sum(len(after[c][0]) for c in moved | refreshed)
     kept = set(EligibilityResult.objects.values_list("subject_code", "candidate", "verdict", "first_reason"))
     EligibilityResult.objects.all().delete()
     eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
@@ -151,9 +176,80 @@ def test_a_recompute_takes_a_fixed_number_of_queries(world, extra, django_assert
             unit=world.hosp_a, department=world.ward_a, full_name=f"Hồ Thị Thêm {i}", serial=500 + i
         )
         services.rating_set(actor=None, person=person, year=2025, rating="good", unit=world.hosp_a)
-    with django_assert_max_num_queries(29):
+    with django_assert_max_num_queries(30):
         first = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=dt.date(2025, 12, 20))
     services.rating_set(actor=None, person=world.an, year=2025, rating="failed", unit=world.hosp_a)
-    with django_assert_max_num_queries(29):
+    with django_assert_max_num_queries(30):
         again = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=dt.date(2025, 12, 20))
     assert first["written"] == first["results"] and 0 < again["written"] < again["results"]
+
+
+def _stored_rows() -> set[tuple]:
+    """Every stored row, every column but the two dates."""
+    columns = [c for c in RESULT_COLUMNS if c not in ("as_of", "computed_at")]
+    return set(EligibilityResult.objects.values_list(*columns))
+
+
+@pytest.mark.django_db(transaction=True)  # forked processes read what this test has committed
+def test_a_large_recompute_shares_its_people_between_processes_and_stores_the_same_rows(world, monkeypatch):
+    from django.db import connection
+
+    from tdkt.eligibility import workers
+
+    _varied_records(world)
+    as_of = dt.date(2025, 12, 20)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)  # the dozen people here count as a province
+    monkeypatch.setattr(workers, "PROCESSES", 2)
+    started, start = [], workers.Workers.start
+    monkeypatch.setattr(workers.Workers, "start", lambda self: started.append(len(self.parts)) or start(self))
+    shared = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
+    rows = _stored_rows()
+    # PostgreSQL: two processes judged the people; SQLite (one process's memory in tests): none forked.
+    assert started == ([2] if connection.vendor == "postgresql" else [])
+
+    monkeypatch.setattr(workers, "PROCESSES", 1)
+    again = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
+    assert (again["written"], again["removed"]) == (0, 0), "one process digests the rows as two did"
+    EligibilityResult.objects.all().delete()
+    alone = eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
+    assert _stored_rows() == rows and len(rows) == shared["results"] == alone["results"]
+    assert {k: v for k, v in shared.items() if k != "written"} == {
+        k: v for k, v in alone.items() if k != "written"
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_error_in_a_process_fails_the_recompute_and_writes_nothing(world, monkeypatch):
+    from django.db import connection
+
+    from tdkt.eligibility import services as recompute_services
+    from tdkt.eligibility import workers
+
+    _varied_records(world)
+    as_of = dt.date(2025, 12, 20)
+    eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
+    services.rating_set(actor=None, person=world.hoa, year=2025, rating="failed", unit=world.hosp_a)
+    before = _stored_rows()
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "PROCESSES", 2)
+    evaluate = recompute_services._evaluate
+
+    def failing(subjects, *, kind, **kwargs):
+        if kind == "person":
+            raise ValueError("hỏng dữ liệu thử")
+        return evaluate(subjects, kind=kind, **kwargs)
+
+    monkeypatch.setattr(recompute_services, "_evaluate", failing)
+    # PostgreSQL: the forked process's error, named; SQLite: the error itself, in this process.
+    expected = workers.WorkerError if connection.vendor == "postgresql" else ValueError
+    with pytest.raises(expected, match="hỏng dữ liệu thử"):
+        eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
+    assert _stored_rows() == before, "the rows the refresh wrote are left as they were"
+
+
+def test_people_are_cut_into_consecutive_parts_of_nearly_equal_size():
+    from tdkt.eligibility.workers import parts_of
+
+    assert parts_of(list(range(7)), 3) == [[0, 1, 2], [3, 4], [5, 6]]
+    assert parts_of([1, 2], 4) == [[1], [2]]
+    assert parts_of([], 2) == [[]]

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
 
@@ -345,17 +346,17 @@ def eligibility_recompute(*, unit: Unit, year: int, as_of: dt.date, job: Job | N
     judge = partial(_judge_people, year=year, as_of=as_of, table=table)
     shared = workers.can_share(len(people))
     parts = workers.parts_of(people, workers.PROCESSES) if shared else [people]
-    running = workers.Workers(judge, parts).start() if shared else None
     judged: list[_Judged] = []
-    for start in range(0, len(collectives), BATCH):  # meanwhile, in this process
-        chunk = collectives[start : start + BATCH]
-        answer = _evaluate(chunk, kind=SubjectKind.COLLECTIVE, year=year, as_of=as_of, table=table)
-        judged.append(_judged(chunk, answer, year=year))
-        report(len(chunk))
-    # What is stored is read while the other processes judge. A change by hand meanwhile refreshes its
-    # subjects' rows without a digest: at worst they are rewritten below, as they would be next time.
-    stored = _stored_digests(unit=unit, year=year, person_ids=[s.person.pk for s in people])
-    answers = running.results(on_progress=report) if running else [judge(people, report)]
+    with workers.Workers(judge, parts) if shared else nullcontext() as running:
+        for start in range(0, len(collectives), BATCH):  # meanwhile, in this process
+            chunk = collectives[start : start + BATCH]
+            answer = _evaluate(chunk, kind=SubjectKind.COLLECTIVE, year=year, as_of=as_of, table=table)
+            judged.append(_judged(chunk, answer, year=year))
+            report(len(chunk))
+        # What is stored is read while the other processes judge. A change by hand meanwhile refreshes
+        # its subjects' rows without a digest: at worst they are rewritten below, as next time they would.
+        stored = _stored_digests(unit=unit, year=year, person_ids=[s.person.pk for s in people])
+        answers = running.results(on_progress=report) if running else [judge(people, report)]
     for part, found in zip(parts, answers, strict=True):
         for n, (answer, row_counts, digests) in enumerate(found):
             judged.append(_Judged(part[n * BATCH : (n + 1) * BATCH], answer, row_counts, digests))

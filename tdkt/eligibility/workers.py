@@ -54,8 +54,10 @@ class WorkerError(RuntimeError):
 
 class Workers:
     """One forked process per part, each running `work(part, report)`; `report(n)` tells the parent that
-    n more items are done. The parent keeps working after `start` and gathers the results with
-    `results`, in the parts' order; an error in a process is raised in the parent with its traceback."""
+    n more items are done. Used as a context manager: the processes start on entering, the parent keeps
+    working and gathers their results with `results`, in the parts' order (an error in a process is
+    raised in the parent, its traceback logged); leaving stops any process still running, so an error
+    in the parent leaves none behind."""
 
     def __init__(self, work: Callable, parts: list[list]):
         self.work, self.parts = work, parts
@@ -66,14 +68,33 @@ class Workers:
         # No connection may be shared across the fork: each process opens its own when it first queries.
         connections.close_all()
         context = multiprocessing.get_context("fork")
-        for part in self.parts:
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=self._run, args=(send, part), daemon=True)
-            process.start()
-            send.close()
-            self.pipes.append(receive)
-            self.processes.append(process)
+        try:
+            for part in self.parts:
+                receive, send = context.Pipe(duplex=False)
+                self.pipes.append(receive)
+                process = context.Process(target=self._run, args=(send, part), daemon=True)
+                process.start()
+                send.close()  # the parent only reads: EOF when the process ends
+                self.processes.append(process)
+        except BaseException:
+            self.stop()  # no process is left running when another could not start
+            raise
         return self
+
+    def __enter__(self) -> Workers:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop the processes still running (none once `results` returned) and release the pipes."""
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+        for pipe in self.pipes:
+            pipe.close()
 
     def _run(self, send, part) -> None:  # in the forked process
         code = 0
@@ -114,10 +135,8 @@ class Workers:
                         found[i] = value
                         del pending[pipe]
         finally:
-            for process in self.processes:
-                if process.is_alive() and pending:
-                    process.terminate()
-                process.join()
-            for pipe in self.pipes:
-                pipe.close()
+            if pending:  # one failed: the others' work is of no use
+                self.stop()
+        for process in self.processes:
+            process.join()  # each exits once its answer is sent
         return found

@@ -219,7 +219,10 @@ def test_a_large_recompute_shares_its_people_between_processes_and_stores_the_sa
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_error_in_a_process_fails_the_recompute_and_writes_nothing(world, monkeypatch):
+@pytest.mark.parametrize("failing_kind", ["person", "collective"])  # in a forked process, in the parent
+def test_an_error_fails_the_recompute_writes_nothing_and_leaves_no_process(world, monkeypatch, failing_kind):
+    import multiprocessing
+
     from django.db import connection
 
     from tdkt.eligibility import services as recompute_services
@@ -235,16 +238,17 @@ def test_an_error_in_a_process_fails_the_recompute_and_writes_nothing(world, mon
     evaluate = recompute_services._evaluate
 
     def failing(subjects, *, kind, **kwargs):
-        if kind == "person":
+        if kind == failing_kind:
             raise ValueError("hỏng dữ liệu thử")
         return evaluate(subjects, kind=kind, **kwargs)
 
     monkeypatch.setattr(recompute_services, "_evaluate", failing)
-    # PostgreSQL: the forked process's error, named; SQLite: the error itself, in this process.
-    expected = workers.WorkerError if connection.vendor == "postgresql" else ValueError
-    with pytest.raises(expected, match="hỏng dữ liệu thử"):
+    # PostgreSQL: a forked process's error is named; otherwise the error itself, from this process.
+    forked = connection.vendor == "postgresql" and failing_kind == "person"
+    with pytest.raises(workers.WorkerError if forked else ValueError, match="hỏng dữ liệu thử"):
         eligibility_recompute(unit=world.hosp_a, year=2025, as_of=as_of)
     assert _stored_rows() == before, "the rows the refresh wrote are left as they were"
+    assert multiprocessing.active_children() == [], "no process is left judging"
 
 
 def test_people_are_cut_into_consecutive_parts_of_nearly_equal_size():

@@ -19,6 +19,22 @@ class SubjectKind(models.TextChoices):
     PERSON = "person", _("Person")
 
 
+# The columns a subject's rows share (who, where they belonged, what the list filters on, the year).
+SUBJECT_COLUMNS = (
+    "kind",
+    "person_id",
+    "unit_id",
+    "home_id",
+    "home_path",
+    "subject_code",
+    "name",
+    "sort_key",
+    "gender",
+    "is_manager",
+    "year",
+)
+
+
 class EligibilityResult(models.Model):
     """The verdict for one person or collective, one candidate and one achievement year.
 

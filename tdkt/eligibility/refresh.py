@@ -24,22 +24,8 @@ from tdkt.org.models import Unit
 from tdkt.people.models import Employment
 from tdkt.records.facts import collective_cases, person_cases
 
-from .models import EligibilityResult
+from .models import SUBJECT_COLUMNS, EligibilityResult
 from .selectors import CANDIDATE_RANK, first_reason, review_as_of
-
-SUBJECT_FIELDS = [
-    "kind",
-    "person_id",
-    "unit_id",
-    "home_id",
-    "home_path",
-    "subject_code",
-    "name",
-    "sort_key",
-    "gender",
-    "is_manager",
-    "year",
-]
 
 
 def _fill(row: EligibilityResult, result: dict, *, as_of: dt.date, now) -> None:
@@ -63,7 +49,7 @@ def _store(groups: list[tuple[list[EligibilityResult], dict]], *, as_of: dt.date
         template = stored[0]
         gone += [row.pk for row in stored]
         for result in answer["results"]:
-            row = EligibilityResult(**{f: getattr(template, f) for f in SUBJECT_FIELDS})
+            row = EligibilityResult(**{f: getattr(template, f) for f in SUBJECT_COLUMNS})
             row.candidate = result["candidate"]
             row.candidate_rank = CANDIDATE_RANK.get(result["candidate"], 0)
             _fill(row, result, as_of=as_of, now=now)

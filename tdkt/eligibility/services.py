@@ -25,7 +25,7 @@ from tdkt.org.models import Unit
 from tdkt.records.facts import collective_cases, person_cases, person_subjects
 
 from . import workers
-from .models import EligibilityResult, EligibilityRun, SubjectKind
+from .models import SUBJECT_COLUMNS, EligibilityResult, EligibilityRun, SubjectKind
 from .selectors import CANDIDATE_RANK, ReviewedPerson, collectives_for_year, people_for_year
 
 CHUNK = 1000  # subjects read and evaluated together by the scalar engine (the command's answers)
@@ -86,17 +86,7 @@ def eligibility_answers(
 
 # Columns of a stored result, in the order `_result_rows` gives them (the COPY / INSERT column list).
 RESULT_COLUMNS = (
-    "kind",
-    "person_id",
-    "unit_id",
-    "home_id",
-    "home_path",
-    "subject_code",
-    "name",
-    "sort_key",
-    "gender",
-    "is_manager",
-    "year",
+    *SUBJECT_COLUMNS,
     "candidate",
     "candidate_rank",
     "verdict",
@@ -112,7 +102,7 @@ RESULT_COLUMNS = (
 
 
 def _head(subject: Subject, year: int) -> tuple:
-    """The columns a subject's rows share (RESULT_COLUMNS up to `year`)."""
+    """The values of SUBJECT_COLUMNS for the subject."""
     return (
         subject.kind,
         subject.person.pk if subject.person is not None else None,
@@ -129,12 +119,8 @@ def _head(subject: Subject, year: int) -> tuple:
 
 
 def _key(subject: Subject) -> tuple:
-    """What identifies a subject's rows of a year: (kind, person id, unit id)."""
-    return (
-        subject.kind,
-        subject.person.pk if subject.person is not None else None,
-        subject.unit.pk if subject.unit is not None else None,
-    )
+    """What identifies a subject's rows of a year: (kind, person id, unit id), the head's first three."""
+    return _head(subject, 0)[:3]
 
 
 def _stable(value) -> int:
